@@ -1,0 +1,96 @@
+import os from 'node:os';
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+const bytes = z.coerce.number().int().positive();
+const MiB = 1024 * 1024;
+
+/** Half the host's memory by default: the engine and the process share one budget. */
+const defaultMemoryBudget = Math.floor(os.totalmem() / 2);
+
+export const configSchema = z
+  .object({
+    dataDir: z.string().min(1).default('./data'),
+    otlp: z
+      .object({
+        grpc: z
+          .object({
+            enabled: z.boolean().default(true),
+            host: z.string().default('0.0.0.0'),
+            port: port.default(4317),
+            maxMessageBytes: bytes.default(16 * MiB),
+          })
+          .strict()
+          .prefault({}),
+        http: z
+          .object({
+            enabled: z.boolean().default(true),
+            host: z.string().default('0.0.0.0'),
+            port: port.default(4318),
+            /** Largest request body as sent (possibly compressed). */
+            maxBodyBytes: bytes.default(16 * MiB),
+            /** Largest body after decompression (zip-bomb guard). */
+            maxDecompressedBytes: bytes.default(64 * MiB),
+            /** Origins allowed to send from browsers; empty disables CORS, ['*'] allows any. */
+            corsOrigins: z.array(z.string()).default([]),
+          })
+          .strict()
+          .prefault({}),
+      })
+      .strict()
+      .prefault({}),
+    api: z
+      .object({
+        host: z.string().default('0.0.0.0'),
+        port: port.default(8080),
+      })
+      .strict()
+      .prefault({}),
+    pipeline: z
+      .object({
+        batchMaxRows: positiveInt.default(10_000),
+        batchMaxAgeMs: positiveInt.default(200),
+        /** Bytes of decoded telemetry waiting for the store; beyond it senders are told to retry later. */
+        maxPendingBytes: bytes.default(256 * MiB),
+        /** Worker threads that decode OTLP requests. */
+        decodeWorkers: positiveInt.default(Math.max(1, Math.min(4, os.availableParallelism()))),
+        retryAfterSeconds: positiveInt.default(2),
+      })
+      .strict()
+      .prefault({}),
+    storage: z
+      .object({
+        engine: z.enum(['chdb']).default('chdb'),
+        querySessions: positiveInt.default(3),
+        /** Memory the embedded engine may use in total. */
+        memoryBudgetBytes: bytes.default(defaultMemoryBudget),
+      })
+      .strict()
+      .prefault({}),
+    retention: z
+      .object({
+        tracesDays: positiveInt.default(15),
+        logsDays: positiveInt.default(15),
+        metricsDays: positiveInt.default(30),
+      })
+      .strict()
+      .prefault({}),
+    query: z
+      .object({
+        maxMemoryBytes: bytes.default(Math.min(2 * 1024 * MiB, Math.floor(defaultMemoryBudget / 4))),
+        maxExecutionSeconds: positiveInt.default(30),
+        /** Rows one exploratory query may read (search, lists). */
+        maxRowsToRead: positiveInt.default(500_000_000),
+        /** Most rows one page of results may hold. */
+        maxResultRows: positiveInt.default(1000),
+        defaultLimit: positiveInt.default(100),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict();
+
+export type Config = z.infer<typeof configSchema>;
+export type ConfigInput = z.input<typeof configSchema>;
+export type QueryConfig = Config['query'];

@@ -1,0 +1,39 @@
+/**
+ * Every failure the server reports carries a stable code from this registry. The API maps codes to
+ * HTTP statuses in one table (api/error-status.ts); receivers map them to OTLP responses.
+ */
+export const ErrorCodes = {
+  CONFIG_INVALID: 'CONFIG_INVALID',
+  OTLP_DECODE_FAILED: 'OTLP_DECODE_FAILED',
+  OTLP_UNSUPPORTED_MEDIA_TYPE: 'OTLP_UNSUPPORTED_MEDIA_TYPE',
+  OTLP_PAYLOAD_TOO_LARGE: 'OTLP_PAYLOAD_TOO_LARGE',
+  INGEST_OVERLOADED: 'INGEST_OVERLOADED',
+  INGEST_STORE_FAILED: 'INGEST_STORE_FAILED',
+  INGEST_SHUTTING_DOWN: 'INGEST_SHUTTING_DOWN',
+  STORE_FAILED: 'STORE_FAILED',
+  QUERY_INVALID: 'QUERY_INVALID',
+  QUERY_MEMORY_LIMIT: 'QUERY_MEMORY_LIMIT',
+  QUERY_TIMEOUT: 'QUERY_TIMEOUT',
+  QUERY_TOO_MUCH_DATA: 'QUERY_TOO_MUCH_DATA',
+  NOT_FOUND: 'NOT_FOUND',
+  INTERNAL: 'INTERNAL',
+} as const;
+
+export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  /** Seconds a client should wait before retrying, for retryable failures. */
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; retryAfterSeconds?: number }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.retryAfterSeconds = options?.retryAfterSeconds;
+  }
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError;
+}

@@ -1,0 +1,68 @@
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import { createApiServer } from './api/api-server.ts';
+import type { Config } from './config/schema.ts';
+import { IngestMetrics } from './pipeline/ingest-metrics.ts';
+import { IngestPipeline } from './pipeline/ingest-pipeline.ts';
+import { createHttpReceiver } from './receivers/otlp/http-receiver.ts';
+import { startGrpcReceiver } from './receivers/otlp/grpc-receiver.ts';
+import { ChdbStore } from './storage/chdb/chdb-store.ts';
+import { insertTarget } from './storage/encode/encode-rows.ts';
+import { applyRetention } from './storage/schema/apply-retention.ts';
+import { migrate } from './storage/schema/migrations.ts';
+import type { Retention } from './storage/schema/retention.ts';
+import { INSERT_TABLES } from './storage/schema/tables.ts';
+import type { InsertTarget } from './storage/store.ts';
+import { DecodePool } from './workers/decode-pool.ts';
+
+export interface RunningServer {
+  readonly ports: { readonly grpc: number; readonly http: number; readonly api: number };
+  close(): Promise<void>;
+}
+
+function retentionOf(config: Config): Retention {
+  return { traces: config.retention.tracesDays, logs: config.retention.logsDays, metrics: config.retention.metricsDays };
+}
+
+/** The composition root: builds every part from the validated config and wires them together. */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'sightline_' });
+  const store = new ChdbStore({
+    dataDir: config.dataDir,
+    querySessions: config.storage.querySessions,
+    maxServerMemoryBytes: config.storage.memoryBudgetBytes,
+    queryLimits: { maxMemoryBytes: config.query.maxMemoryBytes, maxExecutionSeconds: config.query.maxExecutionSeconds },
+  });
+  await migrate(store, retentionOf(config));
+  await applyRetention(store, retentionOf(config));
+
+  const metrics = new IngestMetrics(registry);
+  const decoder = new DecodePool(config.pipeline.decodeWorkers);
+  const targets = new Map<string, InsertTarget>(INSERT_TABLES.map((table) => [table.name, insertTarget(table)]));
+  const pipeline = new IngestPipeline(store, targets, config.pipeline, metrics, (table) => {
+    if (table.startsWith('metric_')) decoder.forgetSeries();
+  });
+  const deps = { sink: pipeline, decoder, metrics };
+
+  const http = await createHttpReceiver(deps, config.otlp.http);
+  const api = createApiServer({ store, query: config.query, selfMetrics: () => registry.metrics() });
+  const grpc = config.otlp.grpc.enabled ? await startGrpcReceiver(deps, config.otlp.grpc) : undefined;
+  if (config.otlp.http.enabled) await http.listen({ host: config.otlp.http.host, port: config.otlp.http.port });
+  await api.listen({ host: config.api.host, port: config.api.port });
+
+  const portOf = (address: ReturnType<typeof api.server.address>): number => (typeof address === 'object' && address !== null ? address.port : 0);
+  let closing: Promise<void> | undefined;
+  return {
+    ports: { grpc: grpc?.port ?? 0, http: portOf(http.server.address()), api: portOf(api.server.address()) },
+    close() {
+      closing ??= (async () => {
+        // Stop taking requests (in-flight ones finish and are answered), then commit what is pending.
+        await Promise.all([http.close(), grpc?.close(), api.close()]);
+        await pipeline.close();
+        await decoder.close();
+        await store.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,107 @@
+import { AppError, ErrorCodes } from '../errors.ts';
+import type { EncodedBatch } from '../signals/decoded.ts';
+import type { InsertTarget, Store } from '../storage/store.ts';
+import type { IngestMetrics } from './ingest-metrics.ts';
+import { PendingBudget } from './pending-budget.ts';
+import type { Admission, IngestSink } from './sink.ts';
+import { TableBatcher, type BatchResult } from './table-batcher.ts';
+
+export interface PipelineOptions {
+  readonly batchMaxRows: number;
+  readonly batchMaxAgeMs: number;
+  readonly maxPendingBytes: number;
+  readonly retryAfterSeconds: number;
+}
+
+/**
+ * Batches encoded rows per table and acknowledges a request only after every row it carried is
+ * committed. Memory is bounded by the pending budget: past it, requests are refused with a retry
+ * hint instead of being queued or dropped.
+ */
+export class IngestPipeline implements IngestSink {
+  private readonly budget: PendingBudget;
+  private readonly batchers = new Map<string, TableBatcher>();
+  private accepting = true;
+
+  constructor(
+    private readonly store: Store,
+    private readonly targets: ReadonlyMap<string, InsertTarget>,
+    private readonly options: PipelineOptions,
+    private readonly metrics: IngestMetrics,
+    /** Told when a table's insert failed (e.g. so encoders forget what they think is stored). */
+    private readonly onInsertFailed: (table: string) => void = () => undefined,
+  ) {
+    this.budget = new PendingBudget(options.maxPendingBytes);
+  }
+
+  get pendingBytes(): number {
+    return this.budget.bytes;
+  }
+
+  admit(bytes: number): Admission {
+    if (!this.accepting) {
+      throw new AppError(ErrorCodes.INGEST_SHUTTING_DOWN, 'server is shutting down; retry against another instance or later', {
+        retryAfterSeconds: this.options.retryAfterSeconds,
+      });
+    }
+    if (!this.budget.tryReserve(bytes)) {
+      throw new AppError(ErrorCodes.INGEST_OVERLOADED, 'ingest queue is full; retry after the indicated delay', {
+        retryAfterSeconds: this.options.retryAfterSeconds,
+      });
+    }
+    this.metrics.pendingBytes.set(this.budget.bytes);
+    let reserved = bytes;
+    let used = false;
+    const release = (): void => {
+      if (used) return;
+      used = true;
+      this.budget.release(reserved);
+      this.metrics.pendingBytes.set(this.budget.bytes);
+    };
+    return {
+      release,
+      commit: async (batch: EncodedBatch) => {
+        if (used) throw new Error('admission already used');
+        const encodedBytes = batch.chunks.reduce((sum, chunk) => sum + chunk.data.byteLength, 0);
+        this.budget.resize(reserved, encodedBytes);
+        reserved = encodedBytes;
+        try {
+          await Promise.all(batch.chunks.map((chunk) => this.batcher(chunk.table).add(chunk.data, chunk.rows)));
+        } catch (error) {
+          throw new AppError(ErrorCodes.INGEST_STORE_FAILED, 'the store could not commit this batch; retry later', {
+            cause: error,
+            retryAfterSeconds: this.options.retryAfterSeconds,
+          });
+        } finally {
+          release();
+        }
+      },
+    };
+  }
+
+  private batcher(table: string): TableBatcher {
+    let batcher = this.batchers.get(table);
+    if (batcher !== undefined) return batcher;
+    const target = this.targets.get(table);
+    if (target === undefined) throw new Error(`no insert target for table ${table}`);
+    batcher = new TableBatcher(this.store, target, this.options.batchMaxRows, this.options.batchMaxAgeMs, (result) =>
+      this.recordBatch(table, result),
+    );
+    this.batchers.set(table, batcher);
+    return batcher;
+  }
+
+  private recordBatch(table: string, result: BatchResult): void {
+    const failed = result.error !== undefined;
+    this.metrics.insertBatches.inc({ table, outcome: failed ? 'failed' : 'committed' });
+    this.metrics.insertSeconds.observe({ table }, result.durationMs / 1000);
+    if (failed) this.onInsertFailed(table);
+    else this.metrics.insertRows.inc({ table }, result.rows);
+  }
+
+  /** Stops admitting, commits everything already admitted, and resolves when the queue is empty. */
+  async close(): Promise<void> {
+    this.accepting = false;
+    await Promise.all([...this.batchers.values()].map((batcher) => batcher.flushAll()));
+  }
+}

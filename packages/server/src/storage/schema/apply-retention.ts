@@ -1,0 +1,25 @@
+import type { Store } from '../store.ts';
+import { identifier, sql, trustedSql } from '../sql.ts';
+import { ttlSql } from './ddl.ts';
+import type { Retention } from './retention.ts';
+import { ALL_TABLES } from './tables.ts';
+
+/**
+ * Makes each table's TTL match the configured retention. Only metadata changes: existing parts are
+ * not rewritten (materialize_ttl_after_modify = 0); expired day partitions are dropped as merges run.
+ */
+export async function applyRetention(store: Store, retention: Retention): Promise<string[]> {
+  const rows = await store.query<{ name: string; create_table_query: string }>(
+    sql`SELECT name, create_table_query FROM system.tables WHERE database = currentDatabase()`,
+  );
+  const current = new Map(rows.map((row) => [row.name, row.create_table_query]));
+  const changed: string[] = [];
+  for (const table of ALL_TABLES) {
+    const ttl = ttlSql(table, retention);
+    const created = current.get(table.name);
+    if (ttl === undefined || created === undefined || created.includes(`TTL ${ttl}`)) continue;
+    await store.command(sql`ALTER TABLE ${identifier(table.name)} MODIFY TTL ${trustedSql(ttl)} SETTINGS materialize_ttl_after_modify = 0`);
+    changed.push(table.name);
+  }
+  return changed;
+}

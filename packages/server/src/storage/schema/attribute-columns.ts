@@ -1,0 +1,77 @@
+import type { Attributes } from '../../signals/any-value.ts';
+import { anyValueToOtlpJson } from '../../signals/otlp-json.ts';
+import type { RowBinaryWriter } from '../rowbinary/writer.ts';
+import type { ColumnDef } from './table-def.ts';
+
+/**
+ * Attributes are stored in five typed maps per owner (resource, scope, item) so a value keeps its
+ * OTLP type and stays directly queryable: `<prefix>_string`, `_int`, `_float`, `_bool`, and `_other`
+ * for bytes, arrays, key-value lists and empty values (as their OTLP/JSON text).
+ */
+export const ATTRIBUTE_MAP_SUFFIXES = ['string', 'int', 'float', 'bool', 'other'] as const;
+export type AttributeMapSuffix = (typeof ATTRIBUTE_MAP_SUFFIXES)[number];
+
+const MAP_TYPES: Record<AttributeMapSuffix, string> = {
+  string: 'Map(LowCardinality(String), String)',
+  int: 'Map(LowCardinality(String), Int64)',
+  float: 'Map(LowCardinality(String), Float64)',
+  bool: 'Map(LowCardinality(String), Bool)',
+  other: 'Map(LowCardinality(String), String)',
+};
+
+const KIND_TO_SUFFIX: Record<string, AttributeMapSuffix> = {
+  string: 'string',
+  int: 'int',
+  double: 'float',
+  bool: 'bool',
+};
+
+function suffixOf(kind: string): AttributeMapSuffix {
+  return KIND_TO_SUFFIX[kind] ?? 'other';
+}
+
+function writeMap(writer: RowBinaryWriter, attributes: Attributes, suffix: AttributeMapSuffix): void {
+  let count = 0;
+  for (const attribute of attributes) if (suffixOf(attribute.value.kind) === suffix) count++;
+  writer.varUInt(count);
+  if (count === 0) return;
+  for (const { key, value } of attributes) {
+    if (suffixOf(value.kind) !== suffix) continue;
+    writer.string(key);
+    switch (value.kind) {
+      case 'string':
+        writer.string(value.value);
+        break;
+      case 'int':
+        writer.int64(value.value);
+        break;
+      case 'double':
+        writer.float64(value.value);
+        break;
+      case 'bool':
+        writer.bool(value.value);
+        break;
+      default:
+        writer.string(JSON.stringify(anyValueToOtlpJson(value)));
+    }
+  }
+}
+
+export function attributeColumns<Row>(prefix: string, get: (row: Row) => Attributes): ColumnDef<Row>[] {
+  return ATTRIBUTE_MAP_SUFFIXES.map((suffix) => ({
+    name: `${prefix}_${suffix}`,
+    type: MAP_TYPES[suffix],
+    codec: 'ZSTD(1)',
+    write: (writer: RowBinaryWriter, row: Row) => writeMap(writer, get(row), suffix),
+  }));
+}
+
+export function attributeColumnNames(prefix: string): Record<AttributeMapSuffix, string> {
+  return {
+    string: `${prefix}_string`,
+    int: `${prefix}_int`,
+    float: `${prefix}_float`,
+    bool: `${prefix}_bool`,
+    other: `${prefix}_other`,
+  };
+}

@@ -1,0 +1,40 @@
+import type { Store } from '../store.ts';
+import { sql, trustedSql } from '../sql.ts';
+import { createTableSql, createViewSql } from './ddl.ts';
+import type { Retention } from './retention.ts';
+import { schemaMigrationsTable } from './meta-tables.ts';
+import { ALL_TABLES, ALL_VIEWS } from './tables.ts';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  statements(retention: Retention): string[];
+}
+
+/** Numbered, append-only: a released migration never changes; a schema change is a new entry. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema: spans, trace index, logs, metrics, settings',
+    statements: (retention) => [
+      ...ALL_TABLES.filter((table) => table !== schemaMigrationsTable).map((table) => createTableSql(table, retention)),
+      ...ALL_VIEWS.map(createViewSql),
+    ],
+  },
+];
+
+export async function migrate(store: Store, retention: Retention): Promise<number[]> {
+  await store.command(trustedSql(createTableSql(schemaMigrationsTable, retention)));
+  const rows = await store.query<{ version: number }>(sql`SELECT version FROM schema_migrations`);
+  const applied = new Set(rows.map((row) => Number(row.version)));
+  const ran: number[] = [];
+  for (const migration of MIGRATIONS) {
+    if (applied.has(migration.version)) continue;
+    for (const statement of migration.statements(retention)) await store.command(trustedSql(statement));
+    await store.command(
+      sql`INSERT INTO schema_migrations (version, name) SELECT ${migration.version}, ${migration.name}`,
+    );
+    ran.push(migration.version);
+  }
+  return ran;
+}

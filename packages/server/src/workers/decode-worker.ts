@@ -1,0 +1,29 @@
+import { parentPort } from 'node:worker_threads';
+import { isAppError } from '../errors.ts';
+import { MetricsEncoder } from '../storage/encode/encode-signals.ts';
+import { decodeAndEncode } from './decode-encode.ts';
+import type { FromWorker, ToWorker } from './worker-protocol.ts';
+
+const port = parentPort;
+if (port === null) throw new Error('decode-worker must run in a worker thread');
+
+const metrics = new MetricsEncoder();
+
+port.on('message', (message: ToWorker) => {
+  if (message.type === 'forget-series') {
+    metrics.forget();
+    return;
+  }
+  let reply: FromWorker;
+  const transfer: ArrayBuffer[] = [];
+  try {
+    const batch = decodeAndEncode(message.signal, message.format, message.body, metrics);
+    for (const chunk of batch.chunks) transfer.push(chunk.data.buffer as ArrayBuffer);
+    reply = { id: message.id, ok: true, batch };
+  } catch (error) {
+    reply = isAppError(error)
+      ? { id: message.id, ok: false, code: error.code, message: error.message }
+      : { id: message.id, ok: false, code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
+  }
+  port.postMessage(reply, transfer);
+});

@@ -1,0 +1,21 @@
+import type { OtlpFormat } from '../receivers/otlp/otlp-decoder.ts';
+import type { EncodedBatch, SignalName } from '../signals/decoded.ts';
+
+export interface DecodeTask {
+  readonly type: 'decode';
+  readonly id: number;
+  readonly signal: SignalName;
+  readonly format: OtlpFormat;
+  readonly body: Uint8Array;
+}
+
+/** Sent after a failed metrics insert: series the worker thinks are stored must be written again. */
+export interface ForgetSeries {
+  readonly type: 'forget-series';
+}
+
+export type ToWorker = DecodeTask | ForgetSeries;
+
+export type FromWorker =
+  | { readonly id: number; readonly ok: true; readonly batch: EncodedBatch }
+  | { readonly id: number; readonly ok: false; readonly code: string; readonly message: string };

@@ -1,0 +1,53 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/sightline.mjs');
+
+export interface ServerProcess {
+  readonly child: ChildProcess;
+  readonly ports: { grpc: number; http: number; api: number };
+  /** Resident memory now and the process's peak so far (bytes), from /proc. */
+  memory(): { rss: number; peak: number };
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+function statusBytes(pid: number, field: string): number {
+  const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match === null ? 0 : Number(match[1]) * 1024;
+}
+
+/** Starts `sightline start` as its own process on free ports and waits until it listens. */
+export function startServerProcess(dataDir: string, extraArgs: string[] = []): Promise<ServerProcess> {
+  const child = spawn(
+    process.execPath,
+    [BIN, 'start', '--data-dir', dataDir, '--grpc-port', '0', '--http-port', '0', '--api-port', '0', '--set', 'api.host=127.0.0.1', ...extraArgs],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  return new Promise((resolve, reject) => {
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const match = /OTLP gRPC on :(\d+), OTLP HTTP on :(\d+), UI and API on http:\/\/localhost:(\d+)/.exec(stdout);
+      if (match === null) return;
+      const pid = child.pid!;
+      resolve({
+        child,
+        ports: { grpc: Number(match[1]), http: Number(match[2]), api: Number(match[3]) },
+        memory: () => ({ rss: statusBytes(pid, 'VmRSS'), peak: statusBytes(pid, 'VmHWM') }),
+        stop: (signal = 'SIGTERM') =>
+          new Promise((done) => {
+            if (child.exitCode !== null) return done(child.exitCode);
+            child.once('exit', (code) => done(code));
+            child.kill(signal);
+          }),
+      });
+    });
+    child.once('exit', (code) => reject(new Error(`server exited early with ${code}: ${stderr}`)));
+  });
+}
