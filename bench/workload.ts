@@ -66,7 +66,7 @@ export function buildLogRequests(requests: number, recordsPerRequest: number): U
   const bodies: Uint8Array[] = [];
   for (let r = 0; r < requests; r++) {
     const exporter = new InMemoryLogRecordExporter();
-    const provider = new LoggerProvider({ resource: resource(`service-${r % 4}`), processors: [new SimpleLogRecordProcessor(exporter)] });
+    const provider = new LoggerProvider({ resource: resource(`service-${r % 4}`), processors: [new SimpleLogRecordProcessor({ exporter })] });
     const logger = provider.getLogger('@shop/logger', '1.4.0');
     for (let i = 0; i < recordsPerRequest; i++) {
       logger.emit({

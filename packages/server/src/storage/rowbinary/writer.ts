@@ -78,14 +78,25 @@ export class RowBinaryWriter {
   }
 
   string(value: string): void {
-    // Short strings: reserve a one-byte length, write, then fill it in (UTF-8 ≤ 3 bytes per UTF-16 unit).
-    if (value.length < 43) {
-      this.ensure(1 + value.length * 3);
+    const length = value.length;
+    if (length < 64) {
+      // Short strings are the common case; copying ASCII by hand beats Buffer#write's call overhead.
+      this.ensure(1 + length * 3);
+      const buffer = this.buffer;
       const start = this.offset + 1;
-      const written = this.buffer.write(value, start, 'utf8');
-      this.buffer[this.offset] = written;
-      this.offset = start + written;
-      return;
+      let index = 0;
+      for (; index < length; index++) {
+        const code = value.charCodeAt(index);
+        if (code >= 0x80) break;
+        buffer[start + index] = code;
+      }
+      // UTF-8 takes at most 3 bytes per UTF-16 unit, so a string under 43 units fits a one-byte length.
+      if (index === length || length < 43) {
+        const written = index === length ? length : index + buffer.write(value.slice(index), start + index, 'utf8');
+        buffer[this.offset] = written;
+        this.offset = start + written;
+        return;
+      }
     }
     const bytes = Buffer.byteLength(value, 'utf8');
     this.varUInt(bytes);
@@ -101,10 +112,12 @@ export class RowBinaryWriter {
   /** A FixedString(n): the value, zero-padded (an empty value is n zero bytes). */
   fixedString(value: Uint8Array, size: number): void {
     this.ensure(size);
+    const buffer = this.buffer;
+    const offset = this.offset;
     const copied = Math.min(size, value.length);
-    this.buffer.set(value.subarray(0, copied), this.offset);
-    this.buffer.fill(0, this.offset + copied, this.offset + size);
-    this.offset += size;
+    for (let index = 0; index < copied; index++) buffer[offset + index] = value[index] as number;
+    for (let index = copied; index < size; index++) buffer[offset + index] = 0;
+    this.offset = offset + size;
   }
 
   raw(value: Uint8Array): void {

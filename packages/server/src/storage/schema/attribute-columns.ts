@@ -1,4 +1,4 @@
-import type { Attributes } from '../../signals/any-value.ts';
+import type { AnyValue, Attributes, KeyValue } from '../../signals/any-value.ts';
 import { anyValueToOtlpJson } from '../../signals/otlp-json.ts';
 import type { RowBinaryWriter } from '../rowbinary/writer.ts';
 import type { ColumnDef } from './table-def.ts';
@@ -30,39 +30,51 @@ function suffixOf(kind: string): AttributeMapSuffix {
   return KIND_TO_SUFFIX[kind] ?? 'other';
 }
 
-function writeMap(writer: RowBinaryWriter, attributes: Attributes, suffix: AttributeMapSuffix): void {
-  let count = 0;
-  for (const attribute of attributes) if (suffixOf(attribute.value.kind) === suffix) count++;
-  writer.varUInt(count);
-  if (count === 0) return;
-  for (const { key, value } of attributes) {
-    if (suffixOf(value.kind) !== suffix) continue;
-    writer.string(key);
-    switch (value.kind) {
-      case 'string':
-        writer.string(value.value);
-        break;
-      case 'int':
-        writer.int64(value.value);
-        break;
-      case 'double':
-        writer.float64(value.value);
-        break;
-      case 'bool':
-        writer.bool(value.value);
-        break;
-      default:
-        writer.string(JSON.stringify(anyValueToOtlpJson(value)));
+function writeValue(writer: RowBinaryWriter, value: AnyValue): void {
+  switch (value.kind) {
+    case 'string':
+      writer.string(value.value);
+      break;
+    case 'int':
+      writer.int64(value.value);
+      break;
+    case 'double':
+      writer.float64(value.value);
+      break;
+    case 'bool':
+      writer.bool(value.value);
+      break;
+    default:
+      writer.string(JSON.stringify(anyValueToOtlpJson(value)));
+  }
+}
+
+const SUFFIX_INDEX: Record<AttributeMapSuffix, number> = { string: 0, int: 1, float: 2, bool: 3, other: 4 };
+
+/** Writes the five maps in column order, sorting the attributes by map in one pass. */
+function writeMaps(writer: RowBinaryWriter, attributes: Attributes): void {
+  if (attributes.length === 0) {
+    for (let map = 0; map < 5; map++) writer.varUInt(0);
+    return;
+  }
+  const buckets: KeyValue[][] = [[], [], [], [], []];
+  for (const attribute of attributes) (buckets[SUFFIX_INDEX[suffixOf(attribute.value.kind)]] as KeyValue[]).push(attribute);
+  for (const bucket of buckets) {
+    writer.varUInt(bucket.length);
+    for (const { key, value } of bucket) {
+      writer.string(key);
+      writeValue(writer, value);
     }
   }
 }
 
 export function attributeColumns<Row>(prefix: string, get: (row: Row) => Attributes): ColumnDef<Row>[] {
-  return ATTRIBUTE_MAP_SUFFIXES.map((suffix) => ({
+  const first = `${prefix}_${ATTRIBUTE_MAP_SUFFIXES[0]}`;
+  return ATTRIBUTE_MAP_SUFFIXES.map((suffix, index) => ({
     name: `${prefix}_${suffix}`,
     type: MAP_TYPES[suffix],
     codec: 'ZSTD(1)',
-    write: (writer: RowBinaryWriter, row: Row) => writeMap(writer, get(row), suffix),
+    ...(index === 0 ? { write: (writer: RowBinaryWriter, row: Row) => writeMaps(writer, get(row)) } : { writtenBy: first }),
   }));
 }
 

@@ -1,10 +1,11 @@
 import type { ResourceInfo, ScopeInfo } from '../../signals/resource.ts';
-import type { ColumnDef } from './table-def.ts';
+import type { ColumnDef, ColumnGroup } from './table-def.ts';
 import { attributeColumns } from './attribute-columns.ts';
 
 /** Resource and scope columns shared by the spans and logs tables. */
 export function resourceAndScopeColumns<Row extends { readonly resource: ResourceInfo; readonly scope: ScopeInfo }>(): ColumnDef<Row>[] {
-  return [
+  const group: ColumnGroup<Row> = { owners: (row) => [row.resource, row.scope] };
+  const columns: ColumnDef<Row>[] = [
     ...attributeColumns<Row>('resource', (row) => row.resource.attributes),
     { name: 'resource_dropped_attributes_count', type: 'UInt32', write: (w, row) => w.uint32(row.resource.droppedAttributesCount) },
     { name: 'resource_schema_url', type: 'LowCardinality(String)', write: (w, row) => w.string(row.resource.schemaUrl) },
@@ -14,6 +15,7 @@ export function resourceAndScopeColumns<Row extends { readonly resource: Resourc
     { name: 'scope_dropped_attributes_count', type: 'UInt32', write: (w, row) => w.uint32(row.scope.droppedAttributesCount) },
     { name: 'scope_schema_url', type: 'LowCardinality(String)', write: (w, row) => w.string(row.scope.schemaUrl) },
   ];
+  return columns.map((column) => ({ ...column, group }));
 }
 
 /** `service.name` of the resource, computed by the engine. */

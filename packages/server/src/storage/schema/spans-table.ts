@@ -78,7 +78,6 @@ export const spansTable: TableDef<SpanRow> = {
     { name: 'idx_trace_id', expression: 'trace_id', type: 'bloom_filter(0.001)', granularity: 1 },
     { name: 'idx_duration', expression: 'duration_ns', type: 'minmax', granularity: 1 },
     { name: 'idx_attribute_keys', expression: 'mapKeys(attributes_string)', type: 'bloom_filter(0.01)', granularity: 1 },
-    { name: 'idx_attribute_values', expression: 'mapValues(attributes_string)', type: 'bloom_filter(0.01)', granularity: 1 },
   ],
   settings: { ttl_only_drop_parts: 1 },
 };

@@ -6,13 +6,24 @@ export type RetentionSignal = 'traces' | 'logs' | 'metrics';
  * One column of a table. A column with `write` is inserted by the application in RowBinary; one with
  * `materialized` is computed by the engine on insert; neither means a DEFAULT value.
  */
+/**
+ * Consecutive columns whose values depend only on `owners(row)` (e.g. the row's resource and scope,
+ * shared by reference by all rows of one request): the encoder writes their bytes once per owner pair.
+ */
+export interface ColumnGroup<Row> {
+  readonly owners: (row: Row) => readonly [object, object];
+}
+
 export interface ColumnDef<Row> {
   readonly name: string;
+  readonly group?: ColumnGroup<Row>;
   readonly type: string;
   readonly codec?: string;
   readonly materialized?: string;
   readonly default?: string;
   readonly write?: (writer: RowBinaryWriter, row: Row) => void;
+  /** Inserted, but its value is written by the `write` of the named earlier column (one pass for several). */
+  readonly writtenBy?: string;
 }
 
 export interface IndexDef {
@@ -42,5 +53,5 @@ export interface MaterializedViewDef {
 }
 
 export function insertableColumns<Row>(table: TableDef<Row>): ColumnDef<Row>[] {
-  return table.columns.filter((column) => column.write !== undefined);
+  return table.columns.filter((column) => column.write !== undefined || column.writtenBy !== undefined);
 }

@@ -21,6 +21,9 @@ const METRIC_FIELDS = fieldMask(1, 2, 3, 5, 7, 9, 10, 11, 12);
 const POINTS_ONLY_FIELDS = fieldMask(1); // Gauge, Summary: data_points=1
 const HISTOGRAM_FIELDS = fieldMask(1, 2); // Histogram, ExponentialHistogram: + aggregation_temporality=2
 const SUM_FIELDS = fieldMask(1, 2, 3); // Sum: + is_monotonic=3
+const DATA_MESSAGE: Readonly<Record<MetricType, string>> = {
+  gauge: 'Gauge', sum: 'Sum', histogram: 'Histogram', exponential_histogram: 'ExponentialHistogram', summary: 'Summary',
+};
 
 type PointReader = (r: WireReader, t: PointTarget) => void;
 
@@ -110,7 +113,7 @@ function readData(
     if (tag === 0x0a) readPoint(r, target);
     else if (tag === 0x10 && hasTemporality) metric.temporality = r.int32();
     else if (tag === 0x18 && type === 'sum') metric.isMonotonic = r.bool();
-    else r.skipUnknown(tag, known, 'Metric data');
+    else r.skipUnknown(tag, known, DATA_MESSAGE[type]);
   }
   r.leave(outer);
 }

@@ -1,0 +1,39 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { ApiDeps } from './api-deps.ts';
+import { notFoundError, toErrorReply } from './error-status.ts';
+import { registerLogRoutes } from './log-routes.ts';
+import { registerMetricRoutes } from './metric-routes.ts';
+import { registerStaticUi } from './static-ui.ts';
+import { registerTraceRoutes } from './trace-routes.ts';
+
+export type { ApiDeps } from './api-deps.ts';
+
+/** Prometheus text exposition format 0.0.4. */
+const PROMETHEUS_TEXT = 'text/plain; version=0.0.4; charset=utf-8';
+
+/**
+ * The HTTP API (`/api/v1/…`), the server's own metrics, health, and the web UI. Every failure is
+ * answered `{ error: { code, message } }` with the status from error-status.ts; none ends the process.
+ */
+export function createApiServer(deps: ApiDeps): FastifyInstance {
+  const app = Fastify({ logger: deps.logger ?? false });
+
+  app.setErrorHandler((error, request, reply) => {
+    const { status, body } = toErrorReply(error);
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    return reply.status(status).send(body);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const { status, body } = toErrorReply(notFoundError(request.method, request.url));
+    return reply.status(status).send(body);
+  });
+
+  app.get('/healthz', () => ({ status: 'ok' }));
+  app.get('/metrics', async (_request, reply) => reply.type(PROMETHEUS_TEXT).send(await deps.selfMetrics()));
+
+  registerTraceRoutes(app, deps);
+  registerLogRoutes(app, deps);
+  registerMetricRoutes(app, deps);
+  registerStaticUi(app, deps.webRoot);
+  return app;
+}

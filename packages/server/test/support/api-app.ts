@@ -1,0 +1,37 @@
+import type { FastifyInstance } from 'fastify';
+import { createApiServer } from '../../src/api/api-server.ts';
+import type { QueryConfig } from '../../src/config/schema.ts';
+import type { Store } from '../../src/storage/store.ts';
+
+export const TEST_QUERY_CONFIG: QueryConfig = {
+  maxMemoryBytes: 1024 ** 3,
+  maxExecutionSeconds: 30,
+  maxRowsToRead: 100_000_000,
+  maxResultRows: 1000,
+  defaultLimit: 100,
+};
+
+export function testApp(store: Store, query: Partial<QueryConfig> = {}, webRoot?: string): FastifyInstance {
+  return createApiServer({
+    store,
+    query: { ...TEST_QUERY_CONFIG, ...query },
+    selfMetrics: () => '# TYPE sightline_up gauge\nsightline_up 1\n',
+    ...(webRoot === undefined ? {} : { webRoot }),
+  });
+}
+
+export interface JsonReply<T> {
+  readonly status: number;
+  readonly body: T;
+}
+
+/** A request through the real router and handlers (no socket), its JSON reply parsed. */
+export async function call<T>(app: FastifyInstance, method: 'GET' | 'POST', url: string, payload?: unknown): Promise<JsonReply<T>> {
+  const response = await app.inject({ method, url, ...(payload === undefined ? {} : { payload: payload as object }) });
+  return { status: response.statusCode, body: response.json<T>() };
+}
+
+/** Unix milliseconds of a nanosecond time, as the API takes them. */
+export function ms(ns: bigint): number {
+  return Number(ns / 1_000_000n);
+}
