@@ -19,11 +19,14 @@ import { buildLogRequests, buildTraceRequests } from './workload.ts';
 /**
  * OTLP/HTTP protobuf ingest, end to end (separate load process → server → committed rows), against the
  * raw insert rate of the same rows straight into the store, measured in this same run.
- * Env: BENCH_SECONDS (default 20), BENCH_CONCURRENCY (default 8).
+ * Env: BENCH_SECONDS (default 20), BENCH_CONCURRENCY (default 32), BENCH_ONLY (traces|logs), BENCH_SERVER_ARGS.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const ITEMS_PER_REQUEST = 1000;
+/** Extra `sightline start` arguments, e.g. BENCH_SERVER_ARGS='--set pipeline.batchMaxRows=10000'. */
+const SERVER_ARGS = (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter((arg) => arg.length > 0);
+const ONLY = process.env.BENCH_ONLY;
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 interface Signal {
@@ -80,7 +83,7 @@ async function endToEnd(signal: Signal, seconds: number): Promise<LoadResult & {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'sightline-bench-e2e-'));
   const bodiesFile = path.join(dataDir, 'bodies.json');
   writeFileSync(bodiesFile, JSON.stringify(signal.bodies.map((body) => Buffer.from(body).toString('base64'))));
-  const server = await startServerProcess(path.join(dataDir, 'data'));
+  const server = await startServerProcess(path.join(dataDir, 'data'), SERVER_ARGS);
   let peakRss = 0;
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, server.memory().rss);
@@ -114,7 +117,7 @@ const signals: Signal[] = [
   { name: 'logs', path: '/v1/logs', bodies: buildLogRequests(20, ITEMS_PER_REQUEST), encode: (b) => encodeLogs(decodeLogsProtobuf(b)), target: insertTarget(logsTable) },
 ];
 console.log(`bench:ingest — ${SECONDS}s per phase, ${CONCURRENCY} requests in flight, ${ITEMS_PER_REQUEST} items per request`);
-for (const signal of signals) {
+for (const signal of signals.filter((candidate) => ONLY === undefined || candidate.name === ONLY)) {
   const bytes = signal.bodies.reduce((sum, body) => sum + body.length, 0) / signal.bodies.length;
   const e2e = await endToEnd(signal, SECONDS);
   const raw = await rawInsertRate(signal, SECONDS / 2);

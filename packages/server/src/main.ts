@@ -2,6 +2,8 @@ import { collectDefaultMetrics, Registry } from 'prom-client';
 import { createApiServer } from './api/api-server.ts';
 import type { Config } from './config/schema.ts';
 import { IngestMetrics } from './pipeline/ingest-metrics.ts';
+import { readEngineStats } from './query/engine/engine-stats.ts';
+import { registerEngineMetrics } from './selfmon/engine-metrics.ts';
 import { IngestPipeline } from './pipeline/ingest-pipeline.ts';
 import { createHttpReceiver } from './receivers/otlp/http-receiver.ts';
 import { startGrpcReceiver } from './receivers/otlp/grpc-receiver.ts';
@@ -36,6 +38,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   await migrate(store, retentionOf(config));
   await applyRetention(store, retentionOf(config));
 
+  registerEngineMetrics(registry, () => readEngineStats(store));
   const metrics = new IngestMetrics(registry);
   const decoder = new DecodePool(config.pipeline.decodeWorkers);
   const targets = new Map<string, InsertTarget>(INSERT_TABLES.map((table) => [table.name, insertTarget(table)]));

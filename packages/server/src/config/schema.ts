@@ -49,7 +49,10 @@ export const configSchema = z
       .prefault({}),
     pipeline: z
       .object({
-        batchMaxRows: positiveInt.default(10_000),
+        /** Most rows per insert. */
+        batchMaxRows: positiveInt.default(20_000),
+        /** An idle store takes a batch as soon as this many rows wait; fewer wait up to batchMaxAgeMs. */
+        batchMinRows: positiveInt.default(2_000),
         batchMaxAgeMs: positiveInt.default(200),
         /** Bytes of decoded telemetry waiting for the store; beyond it senders are told to retry later. */
         maxPendingBytes: bytes.default(256 * MiB),

@@ -25,7 +25,7 @@ function spanBatch(count: number, marker: number): EncodedBatch {
 describe('ingest pipeline', () => {
   let temp: TempStore;
   const targets = (): Map<string, InsertTarget> => new Map([['spans', insertTarget(spansTable)]]);
-  const options = { batchMaxRows: 1000, batchMaxAgeMs: 50, maxPendingBytes: 1_000_000, retryAfterSeconds: 3 };
+  const options = { batchMaxRows: 1000, batchMinRows: 1000, batchMaxAgeMs: 50, maxPendingBytes: 1_000_000, retryAfterSeconds: 3 };
   before(async () => {
     temp = await openTempStore();
   });

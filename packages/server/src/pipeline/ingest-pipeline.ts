@@ -8,6 +8,7 @@ import { TableBatcher, type BatchResult } from './table-batcher.ts';
 
 export interface PipelineOptions {
   readonly batchMaxRows: number;
+  readonly batchMinRows: number;
   readonly batchMaxAgeMs: number;
   readonly maxPendingBytes: number;
   readonly retryAfterSeconds: number;
@@ -84,9 +85,8 @@ export class IngestPipeline implements IngestSink {
     if (batcher !== undefined) return batcher;
     const target = this.targets.get(table);
     if (target === undefined) throw new Error(`no insert target for table ${table}`);
-    batcher = new TableBatcher(this.store, target, this.options.batchMaxRows, this.options.batchMaxAgeMs, (result) =>
-      this.recordBatch(table, result),
-    );
+    const limits = { maxRows: this.options.batchMaxRows, minRows: this.options.batchMinRows, maxAgeMs: this.options.batchMaxAgeMs };
+    batcher = new TableBatcher(this.store, target, limits, (result) => this.recordBatch(table, result));
     this.batchers.set(table, batcher);
     return batcher;
   }

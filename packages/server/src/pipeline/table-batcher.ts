@@ -7,6 +7,7 @@ interface Waiter {
 
 interface Batch {
   chunks: Uint8Array[];
+  chunkRows: number[];
   rows: number;
   waiters: Waiter[];
   startedAt: number;
@@ -20,13 +21,22 @@ export interface BatchResult {
 }
 
 function emptyBatch(): Batch {
-  return { chunks: [], rows: 0, waiters: [], startedAt: 0 };
+  return { chunks: [], chunkRows: [], rows: 0, waiters: [], startedAt: 0 };
+}
+
+export interface BatchLimits {
+  /** Most rows one insert carries (a whole request's chunk is never split). */
+  readonly maxRows: number;
+  /** Insert when no other insert runs and at least this many rows wait (the engine is idle: use it). */
+  readonly minRows: number;
+  /** Insert whatever waits once the oldest row has waited this long. */
+  readonly maxAgeMs: number;
 }
 
 /**
- * Collects RowBinary chunks for one table and inserts them as one batch when it holds `maxRows`
- * rows or its oldest chunk is `maxAgeMs` old. One insert runs at a time; each chunk's promise
- * settles when the insert carrying it commits or fails.
+ * Collects RowBinary chunks for one table and inserts them as one batch. One insert runs at a time,
+ * so under load batches grow while the previous one commits; when idle, small batches wait at most
+ * `maxAgeMs`. Each chunk's promise settles when the insert carrying it commits or fails.
  */
 export class TableBatcher {
   private pending = emptyBatch();
@@ -38,8 +48,7 @@ export class TableBatcher {
   constructor(
     private readonly store: Store,
     private readonly target: InsertTarget,
-    private readonly maxRows: number,
-    private readonly maxAgeMs: number,
+    private readonly limits: BatchLimits,
     private readonly onBatch: (result: BatchResult) => void,
   ) {}
 
@@ -47,6 +56,7 @@ export class TableBatcher {
     return new Promise<void>((resolve, reject) => {
       if (this.pending.rows === 0) this.pending.startedAt = Date.now();
       this.pending.chunks.push(data);
+      this.pending.chunkRows.push(rows);
       this.pending.rows += rows;
       this.pending.waiters.push({ resolve, reject });
       this.schedule();
@@ -63,9 +73,11 @@ export class TableBatcher {
     });
   }
 
+  /** Evaluated only while no insert runs (in `schedule` when not draining, and between inserts). */
   private due(): boolean {
-    if (this.pending.rows === 0) return false;
-    return this.closing || this.pending.rows >= this.maxRows || Date.now() - this.pending.startedAt >= this.maxAgeMs;
+    const { rows, startedAt } = this.pending;
+    if (rows === 0) return false;
+    return this.closing || rows >= this.limits.minRows || Date.now() - startedAt >= this.limits.maxAgeMs;
   }
 
   private schedule(): void {
@@ -75,7 +87,7 @@ export class TableBatcher {
       return;
     }
     if (this.timer === undefined && this.pending.rows > 0) {
-      const wait = Math.max(0, this.maxAgeMs - (Date.now() - this.pending.startedAt));
+      const wait = Math.max(0, this.limits.maxAgeMs - (Date.now() - this.pending.startedAt));
       this.timer = setTimeout(() => {
         this.timer = undefined;
         void this.drain();
@@ -91,16 +103,36 @@ export class TableBatcher {
       this.timer = undefined;
     }
     try {
-      while (this.due()) {
-        const batch = this.pending;
-        this.pending = emptyBatch();
-        await this.insert(batch);
-      }
+      while (this.due()) await this.insert(this.takeBatch());
     } finally {
       this.draining = false;
       this.schedule();
       if (this.pending.rows === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
     }
+  }
+
+  /** The oldest chunks up to `maxRows` rows; the rest keep waiting (with their original age). */
+  private takeBatch(): Batch {
+    const pending = this.pending;
+    let count = 0;
+    let rows = 0;
+    while (count < pending.chunks.length && (count === 0 || rows + (pending.chunkRows[count] as number) <= this.limits.maxRows)) {
+      rows += pending.chunkRows[count] as number;
+      count++;
+    }
+    if (count === pending.chunks.length) {
+      this.pending = emptyBatch();
+      return pending;
+    }
+    const batch: Batch = {
+      chunks: pending.chunks.splice(0, count),
+      chunkRows: pending.chunkRows.splice(0, count),
+      waiters: pending.waiters.splice(0, count),
+      rows,
+      startedAt: pending.startedAt,
+    };
+    pending.rows -= rows;
+    return batch;
   }
 
   private async insert(batch: Batch): Promise<void> {

@@ -79,7 +79,7 @@ export const spansTable: TableDef<SpanRow> = {
     { name: 'idx_duration', expression: 'duration_ns', type: 'minmax', granularity: 1 },
     { name: 'idx_attribute_keys', expression: 'mapKeys(attributes_string)', type: 'bloom_filter(0.01)', granularity: 1 },
   ],
-  settings: { ttl_only_drop_parts: 1 },
+  settings: { ttl_only_drop_parts: 1, min_bytes_for_wide_part: 268435456 },
 };
 
 /** trace id → time range, so a trace is fetched without scanning every partition. */
