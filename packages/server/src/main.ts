@@ -59,8 +59,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
     ports: { grpc: grpc?.port ?? 0, http: portOf(http.server.address()), api: portOf(api.server.address()) },
     close() {
       closing ??= (async () => {
-        // Stop taking requests (in-flight ones finish and are answered), then commit what is pending.
-        await Promise.all([http.close(), grpc?.close(), api.close()]);
+        // Stop taking requests and, at the same time, commit what is pending: requests already
+        // admitted are answered once their rows are stored, so the servers can finish them.
+        await Promise.all([http.close(), grpc?.close(), api.close(), pipeline.close()]);
         await pipeline.close();
         await decoder.close();
         await store.close();

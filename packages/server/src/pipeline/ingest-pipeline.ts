@@ -39,15 +39,24 @@ export class IngestPipeline implements IngestSink {
     return this.budget.bytes;
   }
 
+  /**
+   * Seconds a refused sender should wait: the configured delay plus up to as much again at random,
+   * so senders refused together (OTLP exporters honour the hint exactly) do not all return at once.
+   */
+  private retryHint(): number {
+    const base = this.options.retryAfterSeconds;
+    return base + Math.floor(Math.random() * (base + 1));
+  }
+
   admit(bytes: number): Admission {
     if (!this.accepting) {
       throw new AppError(ErrorCodes.INGEST_SHUTTING_DOWN, 'server is shutting down; retry against another instance or later', {
-        retryAfterSeconds: this.options.retryAfterSeconds,
+        retryAfterSeconds: this.retryHint(),
       });
     }
     if (!this.budget.tryReserve(bytes)) {
       throw new AppError(ErrorCodes.INGEST_OVERLOADED, 'ingest queue is full; retry after the indicated delay', {
-        retryAfterSeconds: this.options.retryAfterSeconds,
+        retryAfterSeconds: this.retryHint(),
       });
     }
     this.metrics.pendingBytes.set(this.budget.bytes);
@@ -71,7 +80,7 @@ export class IngestPipeline implements IngestSink {
         } catch (error) {
           throw new AppError(ErrorCodes.INGEST_STORE_FAILED, 'the store could not commit this batch; retry later', {
             cause: error,
-            retryAfterSeconds: this.options.retryAfterSeconds,
+            retryAfterSeconds: this.retryHint(),
           });
         } finally {
           release();
@@ -88,6 +97,8 @@ export class IngestPipeline implements IngestSink {
     const limits = { maxRows: this.options.batchMaxRows, minRows: this.options.batchMinRows, maxAgeMs: this.options.batchMaxAgeMs };
     batcher = new TableBatcher(this.store, target, limits, (result) => this.recordBatch(table, result));
     this.batchers.set(table, batcher);
+    // Closing: rows that arrive for a table first seen now are committed at once too.
+    if (!this.accepting) void batcher.flushAll();
     return batcher;
   }
 

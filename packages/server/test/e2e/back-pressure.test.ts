@@ -5,7 +5,9 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
+import { status as GrpcStatus } from '@grpc/grpc-js';
 import { fetchTraceSpans, scrapeCounter } from '../support/api-client.ts';
+import { rawExport } from '../support/raw-grpc.ts';
 import { exportSpans, isSuccess, makeTrace, traceIdOf } from '../support/otel-spans.ts';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 
@@ -36,9 +38,23 @@ describe('back-pressure', () => {
     assert.ok(refused.length > 0, 'some requests refused');
     assert.ok(responses.some((response) => response.status === 200), 'some requests accepted');
     assert.ok(responses.every((response) => response.status === 200 || response.status === 429));
-    for (const response of refused) assert.equal(response.headers.get('retry-after'), '1');
+    for (const response of refused) assert.ok(['1', '2'].includes(response.headers.get('retry-after') ?? ''), 'retry hint between the configured delay and twice it');
     const refusedCount = await scrapeCounter(server.ports.api, 'sightline_ingest_requests_total', { signal: 'traces', protocol: 'http_protobuf', outcome: 'overloaded' });
     assert.equal(refusedCount, refused.length);
+  });
+
+  it('answers a gRPC flood with RESOURCE_EXHAUSTED carrying RetryInfo', async () => {
+    const body = Buffer.from(ProtobufTraceSerializer.serializeRequest(makeTrace('grpc-flood', 20))!);
+    const results = await Promise.all(Array.from({ length: 30 }, () => rawExport(server.ports.grpc, 'trace.v1.TraceService', body)));
+    const refused = results.filter((result) => result.error?.code === GrpcStatus.RESOURCE_EXHAUSTED);
+    assert.ok(refused.length > 0, 'some calls refused');
+    assert.ok(results.some((result) => result.error === undefined), 'some calls accepted');
+    assert.ok(results.every((result) => result.error === undefined || result.error.code === GrpcStatus.RESOURCE_EXHAUSTED));
+    for (const result of refused) {
+      const details = result.error!.metadata.get('grpc-status-details-bin')[0];
+      assert.ok(Buffer.isBuffer(details), 'status details present');
+      assert.ok(details.includes('type.googleapis.com/google.rpc.RetryInfo'), 'RetryInfo detail present');
+    }
   });
 
   it('ends with every item of retrying OpenTelemetry exporters stored exactly once', async () => {
