@@ -61,7 +61,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
       closing ??= (async () => {
         // Stop taking requests and, at the same time, commit what is pending: requests already
         // admitted are answered once their rows are stored, so the servers can finish them.
+        // Keep-alive sockets of requests answered during shutdown go idle afterwards; close them as they do.
+        const sweep = setInterval(() => {
+          http.server.closeIdleConnections();
+          api.server.closeIdleConnections();
+        }, 50);
         await Promise.all([http.close(), grpc?.close(), api.close(), pipeline.close()]);
+        clearInterval(sweep);
         await pipeline.close();
         await decoder.close();
         await store.close();

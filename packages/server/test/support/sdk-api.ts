@@ -57,12 +57,15 @@ export class SdkApi {
   }
 
   private static query(params: Readonly<Record<string, string | number | undefined>>): string {
-    const entries = Object.entries(params).filter((entry): entry is [string, string | number] => entry[1] !== undefined);
-    return new URLSearchParams(entries.map(([key, value]) => [key, String(value)])).toString();
+    const text: Record<string, string> = {};
+    for (const [key, value] of Object.entries(params)) if (value !== undefined) text[key] = String(value);
+    return new URLSearchParams(text).toString();
   }
 
-  getTrace(traceId: string): Promise<TraceResponse> {
-    return this.call(traceResponseSchema, `/traces/${traceId}`);
+  /** A trace by id, optionally narrowed to a time range (unix ms or RFC 3339). */
+  getTrace(traceId: string, range?: { readonly start: string | number; readonly end: string | number }): Promise<TraceResponse> {
+    const query = range === undefined ? '' : `?${SdkApi.query(range)}`;
+    return this.call(traceResponseSchema, `/traces/${traceId}${query}`);
   }
 
   searchSpans(request: SpanSearchRequest): Promise<SpanSearchResponse> {

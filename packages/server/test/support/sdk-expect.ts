@@ -16,7 +16,12 @@ export function hrNanos(time: HrTime): string {
 export function apiValue(value: unknown): AnyValue {
   if (typeof value === 'string') return { stringValue: value };
   if (typeof value === 'boolean') return { boolValue: value };
-  if (typeof value === 'number') return Number.isInteger(value) ? { intValue: BigInt(value).toString() } : { doubleValue: value };
+  if (typeof value === 'number') {
+    if (Number.isInteger(value)) return { intValue: BigInt(value).toString() };
+    if (Number.isNaN(value)) return { doubleValue: 'NaN' };
+    if (!Number.isFinite(value)) return { doubleValue: value > 0 ? 'Infinity' : '-Infinity' };
+    return { doubleValue: value };
+  }
   if (value instanceof Uint8Array) return { bytesValue: Buffer.from(value).toString('base64') };
   if (Array.isArray(value)) return { arrayValue: { values: value.map(apiValue) } };
   if (typeof value === 'object' && value !== null) {

@@ -32,7 +32,8 @@ export interface SdkTransport {
   readonly protocol: 'grpc' | 'http/protobuf' | 'http/json';
   /** A short id for service and metric names. */
   readonly id: 'grpc' | 'proto' | 'json';
-  traceExporter(ports: ServerPorts): SpanExporter;
+  /** `gzip`: compress requests (both receivers accept gzip). */
+  traceExporter(ports: ServerPorts, gzip?: boolean): SpanExporter;
   logExporter(ports: ServerPorts): LogRecordExporter;
   metricExporter(ports: ServerPorts, temporality: MetricTemporality): OTLPMetricExporterBase;
 }
@@ -41,6 +42,9 @@ function preference(temporality: MetricTemporality): AggregationTemporalityPrefe
   return temporality === 'delta' ? AggregationTemporalityPreference.DELTA : AggregationTemporalityPreference.CUMULATIVE;
 }
 
+type Compression = NonNullable<NonNullable<ConstructorParameters<typeof ProtoTraceExporter>[0]>['compression']>;
+const compression = (gzip = false): { compression: Compression } => ({ compression: (gzip ? 'gzip' : 'none') as Compression });
+
 const grpcUrl = (ports: ServerPorts): string => `http://127.0.0.1:${ports.grpc}`;
 const httpUrl = (ports: ServerPorts, signal: 'traces' | 'logs' | 'metrics'): string => `http://127.0.0.1:${ports.http}/v1/${signal}`;
 
@@ -48,21 +52,21 @@ export const SDK_TRANSPORTS: readonly SdkTransport[] = [
   {
     protocol: 'grpc',
     id: 'grpc',
-    traceExporter: (ports) => new GrpcTraceExporter({ url: grpcUrl(ports) }),
+    traceExporter: (ports, gzip) => new GrpcTraceExporter({ url: grpcUrl(ports), ...compression(gzip) }),
     logExporter: (ports) => new GrpcLogExporter({ url: grpcUrl(ports) }),
     metricExporter: (ports, temporality) => new GrpcMetricExporter({ url: grpcUrl(ports), temporalityPreference: preference(temporality) }),
   },
   {
     protocol: 'http/protobuf',
     id: 'proto',
-    traceExporter: (ports) => new ProtoTraceExporter({ url: httpUrl(ports, 'traces') }),
+    traceExporter: (ports, gzip) => new ProtoTraceExporter({ url: httpUrl(ports, 'traces'), ...compression(gzip) }),
     logExporter: (ports) => new ProtoLogExporter({ url: httpUrl(ports, 'logs') }),
     metricExporter: (ports, temporality) => new ProtoMetricExporter({ url: httpUrl(ports, 'metrics'), temporalityPreference: preference(temporality) }),
   },
   {
     protocol: 'http/json',
     id: 'json',
-    traceExporter: (ports) => new JsonTraceExporter({ url: httpUrl(ports, 'traces') }),
+    traceExporter: (ports, gzip) => new JsonTraceExporter({ url: httpUrl(ports, 'traces'), ...compression(gzip) }),
     logExporter: (ports) => new JsonLogExporter({ url: httpUrl(ports, 'logs') }),
     metricExporter: (ports, temporality) => new JsonMetricExporter({ url: httpUrl(ports, 'metrics'), temporalityPreference: preference(temporality) }),
   },

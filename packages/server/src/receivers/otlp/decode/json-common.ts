@@ -35,7 +35,12 @@ export function jsonAnyValue(value: unknown, depth: number): AnyValue {
   let v = field(o, 'stringValue', 'string_value');
   if (v !== undefined) return { kind: 'string', value: asString(v, 'AnyValue.stringValue') };
   v = field(o, 'intValue', 'int_value');
-  if (v !== undefined) return { kind: 'int', value: asInt64(v, 'AnyValue.intValue') };
+  if (v !== undefined) {
+    // JSON serializers (OpenTelemetry JS among them) write an integer attribute past int64 as a bare
+    // number; the protobuf path carries the same value as a double, so keep it as one, not reject it.
+    if (typeof v === 'number' && Number.isFinite(v) && (v >= 2 ** 63 || v < -(2 ** 63))) return { kind: 'double', value: v };
+    return { kind: 'int', value: asInt64(v, 'AnyValue.intValue') };
+  }
   v = field(o, 'boolValue', 'bool_value');
   if (v !== undefined) return asBool(v, 'AnyValue.boolValue') ? TRUE_VALUE : FALSE_VALUE;
   v = field(o, 'doubleValue', 'double_value');

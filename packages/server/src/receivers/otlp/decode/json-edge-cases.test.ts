@@ -157,6 +157,15 @@ describe('undecodable OTLP/JSON', () => {
     throwsDecode(() => decodeTracesJson(utf8('42')), /got number/);
   });
 
+  it('keeps an integer written as a bare number past int64 as a double, as the protobuf path does', () => {
+    const body = utf8({
+      resourceSpans: [{ scopeSpans: [{ spans: [{ traceId: TRACE, spanId: SPAN, name: 'x', attributes: [{ key: 'big', value: { intValue: 1e20 } }] }] }] }],
+    });
+    const decoded = decodeTracesJson(body);
+    assert.equal(decoded.rejected, 0);
+    assert.deepEqual(decoded.rows[0]?.attributes, [{ key: 'big', value: { kind: 'double', value: 1e20 } }]);
+  });
+
   it('refuses wrong shapes with a message naming the field', () => {
     const spans = (span: unknown): Uint8Array => utf8({ resourceSpans: [{ scopeSpans: [{ spans: [span] }] }] });
     const base = { traceId: TRACE, spanId: SPAN, name: 'x' };
