@@ -4,8 +4,8 @@ import type { Decoded } from '../../../signals/decoded.ts';
 import { JsonLogsSerializer, ProtobufLogsSerializer } from '@opentelemetry/otlp-transformer';
 import { decodeLogsJson } from './json-logs.ts';
 import { decodeLogsProtobuf } from './protobuf-logs.ts';
-import { logRow } from './testing/sdk-expectations.ts';
-import { sdkLogRecords } from './testing/sdk-telemetry.ts';
+import { logRow } from '../../../../test/support/otlp-decode/sdk-expectations.ts';
+import { sdkLogRecords } from '../../../../test/support/otlp-decode/sdk-telemetry.ts';
 
 const records = sdkLogRecords();
 const expected = records.map(logRow);

@@ -4,8 +4,8 @@ import type { Decoded } from '../../../signals/decoded.ts';
 import { JsonMetricsSerializer, ProtobufMetricsSerializer } from '@opentelemetry/otlp-transformer';
 import { decodeMetricsJson } from './json-metrics.ts';
 import { decodeMetricsProtobuf } from './protobuf-metrics.ts';
-import { metricPoints } from './testing/sdk-expectations.ts';
-import { sdkMetrics } from './testing/sdk-telemetry.ts';
+import { metricPoints } from '../../../../test/support/otlp-decode/sdk-expectations.ts';
+import { sdkMetrics } from '../../../../test/support/otlp-decode/sdk-telemetry.ts';
 
 for (const temporality of ['cumulative', 'delta'] as const) {
   const resourceMetrics = await sdkMetrics(temporality);

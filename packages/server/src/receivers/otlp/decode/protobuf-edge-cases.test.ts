@@ -6,8 +6,8 @@ import { decodeLogsProtobuf } from './protobuf-logs.ts';
 import { decodeTracesProtobuf } from './protobuf-traces.ts';
 import {
   LEN, bytes, double, fixed32, fixed64, kv, message, raw, str, strValue, sub, tag, unknownFields, varint, varint64,
-} from './testing/proto-builder.ts';
-import type { Build } from './testing/proto-builder.ts';
+} from '../../../../test/support/otlp-decode/proto-builder.ts';
+import type { Build } from '../../../../test/support/otlp-decode/proto-builder.ts';
 
 const TRACE = new Uint8Array(Buffer.from('5b8efff798038103d269b633813fc60c', 'hex'));
 const SPAN = new Uint8Array(Buffer.from('eee19b7ec3c1b174', 'hex'));

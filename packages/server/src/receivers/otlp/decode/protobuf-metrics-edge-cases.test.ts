@@ -5,8 +5,8 @@ import type { MetricInfo } from '../../../signals/metric-point.ts';
 import { decodeMetricsProtobuf } from './protobuf-metrics.ts';
 import {
   bytes, double, fixed64, kv, message, packedDouble, packedFixed64, packedVarint, sint32, str, strValue, sub, unknownFields, varint,
-} from './testing/proto-builder.ts';
-import type { Build } from './testing/proto-builder.ts';
+} from '../../../../test/support/otlp-decode/proto-builder.ts';
+import type { Build } from '../../../../test/support/otlp-decode/proto-builder.ts';
 
 const TRACE = new Uint8Array(Buffer.from('5b8efff798038103d269b633813fc60c', 'hex'));
 const SPAN = new Uint8Array(Buffer.from('eee19b7ec3c1b174', 'hex'));

@@ -5,8 +5,8 @@ import { JsonTraceSerializer, ProtobufTraceSerializer } from '@opentelemetry/otl
 import { isAppError } from '../../../errors.ts';
 import { decodeTracesJson } from './json-traces.ts';
 import { decodeTracesProtobuf } from './protobuf-traces.ts';
-import { spanRow } from './testing/sdk-expectations.ts';
-import { sdkSpans } from './testing/sdk-telemetry.ts';
+import { spanRow } from '../../../../test/support/otlp-decode/sdk-expectations.ts';
+import { sdkSpans } from '../../../../test/support/otlp-decode/sdk-telemetry.ts';
 
 const spans = sdkSpans();
 const expected = spans.map(spanRow);

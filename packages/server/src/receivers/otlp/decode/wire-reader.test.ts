@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isAppError } from '../../../errors.ts';
-import { I32, I64, LEN, VARINT, bytes, double, fixed32, fixed64, message, raw, sint32, str, sub, tag, varint64, varintBytes } from './testing/proto-builder.ts';
+import { I32, I64, LEN, VARINT, bytes, double, fixed32, fixed64, message, raw, sint32, str, sub, tag, varint64, varintBytes } from '../../../../test/support/otlp-decode/proto-builder.ts';
 import { WireReader } from './wire-reader.ts';
 
 function throwsDecode(fn: () => unknown, pattern: RegExp): void {

@@ -9,11 +9,11 @@ import { AggregationTemporality as SdkTemporality, DataPointType } from '@opente
 import type { MetricData, ResourceMetrics } from '@opentelemetry/sdk-metrics';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import type { Resource } from '@opentelemetry/resources';
-import type { AnyValue, KeyValue } from '../../../../signals/any-value.ts';
-import type { LogRow } from '../../../../signals/log-record.ts';
-import type { MetricInfo, MetricPoint } from '../../../../signals/metric-point.ts';
-import type { ResourceInfo, ScopeInfo } from '../../../../signals/resource.ts';
-import type { SpanRow } from '../../../../signals/span.ts';
+import type { AnyValue, KeyValue } from '../../../src/signals/any-value.ts';
+import type { LogRow } from '../../../src/signals/log-record.ts';
+import type { MetricInfo, MetricPoint } from '../../../src/signals/metric-point.ts';
+import type { ResourceInfo, ScopeInfo } from '../../../src/signals/resource.ts';
+import type { SpanRow } from '../../../src/signals/span.ts';
 
 export function hex(bytes: string): Uint8Array {
   return new Uint8Array(Buffer.from(bytes, 'hex'));
