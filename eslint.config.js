@@ -2,13 +2,13 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/data/**', 'packages/web/**', '**/*.mjs', 'eslint.config.js', '.dependency-cruiser.cjs'] },
+  { ignores: ['**/node_modules/**', '**/data/**', 'packages/web/dist/**', 'packages/web/vite.config.ts', 'packages/web/scripts/**', '**/*.mjs', 'eslint.config.js', '.dependency-cruiser.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
       parserOptions: {
-        project: ['./packages/contract/tsconfig.json', './packages/server/tsconfig.json'],
+        project: ['./packages/contract/tsconfig.json', './packages/server/tsconfig.json', './packages/web/tsconfig.json'],
         tsconfigRootDir: import.meta.dirname,
       },
     },

@@ -1,10 +1,58 @@
 export { anyValueSchema, attributesSchema, keyValueSchema } from './any-value.ts';
 export type { AnyValue, Attributes, KeyValue } from './any-value.ts';
+export {
+  attributeKeySchema,
+  attributeKeysQuerySchema,
+  attributeKeysResponseSchema,
+  attributeScopeSchema,
+  attributeTypeSchema,
+  attributeValuesQuerySchema,
+  attributeValuesResponseSchema,
+  MAX_ATTRIBUTE_KEYS,
+  MAX_ATTRIBUTE_VALUES,
+} from './attribute-suggestions.ts';
+export type {
+  AttributeKey,
+  AttributeKeysQuery,
+  AttributeKeysResponse,
+  AttributeScope,
+  AttributeType,
+  AttributeValuesQuery,
+  AttributeValuesResponse,
+} from './attribute-suggestions.ts';
+export { catalogSignalSchema, operationsQuerySchema, operationsResponseSchema, servicesQuerySchema, servicesResponseSchema } from './catalog.ts';
+export type { CatalogSignal, OperationsQuery, OperationsResponse, ServicesQuery, ServicesResponse } from './catalog.ts';
 export { errorResponseSchema } from './errors.ts';
 export type { ErrorResponse } from './errors.ts';
 export { attributeFilterOps, attributeFilterSchema, attributeFiltersSchema, cursorSchema, limitSchema, MAX_FILTERS } from './filters.ts';
 export type { AttributeFilter, AttributeFilterOp } from './filters.ts';
-export { logRecordSchema, logSearchRequestSchema, logSearchResponseSchema } from './logs.ts';
+export { logContextQuerySchema, logContextResponseSchema, MAX_CONTEXT_LINES } from './log-context.ts';
+export type { LogContextQuery, LogContextResponse } from './log-context.ts';
+export {
+  logHistogramBucketSchema,
+  logHistogramRequestSchema,
+  logHistogramResponseSchema,
+  MAX_HISTOGRAM_BUCKETS,
+  severityCountsSchema,
+} from './log-histogram.ts';
+export type {
+  LogHistogramBucket,
+  LogHistogramParams,
+  LogHistogramRequest,
+  LogHistogramResponse,
+  SeverityCounts,
+  SeverityGroup,
+} from './log-histogram.ts';
+export { logTailMessageSchema, logTailQuerySchema, MAX_TAIL_MESSAGE_LOGS } from './log-tail.ts';
+export type { LogTailMessage, LogTailParams, LogTailQuery } from './log-tail.ts';
+export {
+  logFilterFields,
+  logIdSchema,
+  logRecordSchema,
+  logSearchRequestSchema,
+  logSearchResponseSchema,
+  requireOrderedSeverity,
+} from './logs.ts';
 export type { LogRecord, LogSearchParams, LogSearchRequest, LogSearchResponse } from './logs.ts';
 export {
   labelFilterSchema,
@@ -39,7 +87,7 @@ export { fromQueryText } from './query-string.ts';
 export type { QueryTextFields } from './query-string.ts';
 export { resourceSchema, scopeSchema } from './resource.ts';
 export type { Resource, Scope } from './resource.ts';
-export { spanSearchQuerySchema, spanSearchRequestSchema, spanSearchResponseSchema, spanSummarySchema } from './span-search.ts';
+export { durationSchema, spanSearchQuerySchema, spanSearchRequestSchema, spanSearchResponseSchema, spanSummarySchema } from './span-search.ts';
 export type { SpanSearchParams, SpanSearchRequest, SpanSearchResponse, SpanSummary } from './span-search.ts';
 export {
   nanosSchema,
@@ -62,3 +110,24 @@ export {
   traceResponseSchema,
 } from './traces.ts';
 export type { Span, SpanEvent, SpanLink, TraceQuery, TraceResponse } from './traces.ts';
+export {
+  MAX_SCATTER_POINTS,
+  scatterPointSchema,
+  spanStatusNameSchema,
+  traceScatterRequestSchema,
+  traceScatterResponseSchema,
+  traceSearchRequestSchema,
+  traceSearchResponseSchema,
+  traceSummarySchema,
+} from './trace-search.ts';
+export type {
+  ScatterPoint,
+  SpanStatusName,
+  TraceScatterParams,
+  TraceScatterRequest,
+  TraceScatterResponse,
+  TraceSearchParams,
+  TraceSearchRequest,
+  TraceSearchResponse,
+  TraceSummary,
+} from './trace-search.ts';

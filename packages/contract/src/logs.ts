@@ -6,35 +6,48 @@ import { nanosSchema, requireOrderedRange, spanIdInputSchema, spanIdSchema, time
 
 const severitySchema = z.number().int().min(0).max(24);
 
+/** The record filters shared by log search, histogram and live tail (no time range). */
+export const logFilterFields = {
+  service: z.string().min(1).optional(),
+  severityMin: severitySchema.optional(),
+  severityMax: severitySchema.optional(),
+  /** Case-insensitive substring of the body (for ASCII letters); `%` and `_` are literal. */
+  bodyContains: z.string().min(1).max(1000).optional(),
+  attributes: attributeFiltersSchema.optional(),
+  resourceAttributes: attributeFiltersSchema.optional(),
+  traceId: traceIdInputSchema.optional(),
+  spanId: spanIdInputSchema.optional(),
+};
+
+/** Checks `severityMax >= severityMin` when both are given (reported on `severityMax`). */
+export function requireOrderedSeverity(value: { severityMin?: number | undefined; severityMax?: number | undefined }, ctx: z.RefinementCtx): void {
+  if (value.severityMin !== undefined && value.severityMax !== undefined && value.severityMax < value.severityMin) {
+    ctx.addIssue({ code: 'custom', path: ['severityMax'], message: 'must not be below severityMin' });
+  }
+}
+
 /** `POST /api/v1/logs/search` body. */
 export const logSearchRequestSchema = z
   .object({
     start: timeSchema,
     end: timeSchema,
-    service: z.string().min(1).optional(),
-    severityMin: severitySchema.optional(),
-    severityMax: severitySchema.optional(),
-    /** Case-insensitive substring of the body (for ASCII letters); `%` and `_` are literal. */
-    bodyContains: z.string().min(1).max(1000).optional(),
-    attributes: attributeFiltersSchema.optional(),
-    resourceAttributes: attributeFiltersSchema.optional(),
-    traceId: traceIdInputSchema.optional(),
-    spanId: spanIdInputSchema.optional(),
+    ...logFilterFields,
     /** `desc`: newest first. */
     order: z.enum(['asc', 'desc']).default('desc'),
     limit: limitSchema.optional(),
     cursor: cursorSchema.optional(),
   })
   .superRefine(requireOrderedRange)
-  .superRefine((value, ctx) => {
-    if (value.severityMin !== undefined && value.severityMax !== undefined && value.severityMax < value.severityMin) {
-      ctx.addIssue({ code: 'custom', path: ['severityMax'], message: 'must not be below severityMin' });
-    }
-  });
+  .superRefine(requireOrderedSeverity);
 export type LogSearchRequest = z.input<typeof logSearchRequestSchema>;
 export type LogSearchParams = z.output<typeof logSearchRequestSchema>;
 
+/** A log record's id: decimal text, stable for the stored record (pass it with its timestamp to the context endpoint). */
+export const logIdSchema = z.string().regex(/^\d{1,20}$/, 'expected a log id (decimal digits)');
+
 export const logRecordSchema = z.object({
+  /** Stable id of the stored record (a hash of its content); with `timestampUnixNano` it finds the record again. */
+  id: logIdSchema,
   /** The record's time, or its observed time when the sender set none. */
   timestampUnixNano: nanosSchema,
   /** The time as sent; "0" when unset. */

@@ -5,7 +5,7 @@ import { spanKindSchema, statusCodeSchema } from './traces.ts';
 import { nanosSchema, requireOrderedRange, spanIdSchema, timeSchema, traceIdInputSchema, traceIdSchema } from './time.ts';
 
 /** A duration in nanoseconds: a JSON number or decimal text. */
-const durationSchema = z
+export const durationSchema = z
   .union([z.number().int().nonnegative(), z.string().regex(/^\d+$/, 'expected nanoseconds as digits')])
   .transform((value) => BigInt(value));
 

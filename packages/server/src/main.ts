@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { createApiServer } from './api/api-server.ts';
 import type { Config } from './config/schema.ts';
@@ -19,6 +21,14 @@ import { DecodePool } from './workers/decode-pool.ts';
 export interface RunningServer {
   readonly ports: { readonly grpc: number; readonly http: number; readonly api: number };
   close(): Promise<void>;
+}
+
+/** The UI built by packages/web, when it has been built. */
+const BUNDLED_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+function webRootOf(config: Config): string | undefined {
+  if (config.api.webRoot !== undefined) return config.api.webRoot;
+  return existsSync(`${BUNDLED_WEB_ROOT}/index.html`) ? BUNDLED_WEB_ROOT : undefined;
 }
 
 function retentionOf(config: Config): Retention {
@@ -48,7 +58,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const deps = { sink: pipeline, decoder, metrics };
 
   const http = await createHttpReceiver(deps, config.otlp.http);
-  const api = createApiServer({ store, query: config.query, selfMetrics: () => registry.metrics() });
+  const api = createApiServer({ store, query: config.query, selfMetrics: () => registry.metrics(), webRoot: webRootOf(config) });
   const grpc = config.otlp.grpc.enabled ? await startGrpcReceiver(deps, config.otlp.grpc) : undefined;
   if (config.otlp.http.enabled) await http.listen({ host: config.otlp.http.host, port: config.otlp.http.port });
   await api.listen({ host: config.api.host, port: config.api.port });

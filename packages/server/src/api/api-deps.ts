@@ -9,4 +9,13 @@ export interface ApiDeps {
   /** Directory of the built web UI (index.html and assets); a placeholder page without it. */
   readonly webRoot?: string;
   readonly logger?: boolean;
+  /** Live tail timing (tests shorten it); defaults in log-tail-route.ts. */
+  readonly tail?: Partial<TailTiming>;
+}
+
+export interface TailTiming {
+  /** Pause between the end of one poll for new records and the start of the next. */
+  readonly pollMs: number;
+  /** Interval of `: keepalive` comments, so proxies keep an idle stream open. */
+  readonly keepaliveMs: number;
 }

@@ -35,9 +35,12 @@ describe('logs API', () => {
 
   it('returns full records, newest first by default', async () => {
     const reply = await searchReply({ traceId: TRACE_A });
+    const id = reply.body.logs[0]?.id ?? '';
+    assert.match(id, /^\d{1,20}$/);
     assert.deepEqual(reply.body, {
       logs: [
         {
+          id,
           timestampUnixNano: (BASE_TIME_NS + 1_000n * MS).toString(),
           timeUnixNano: (BASE_TIME_NS + 1_000n * MS).toString(),
           observedTimeUnixNano: (BASE_TIME_NS + 1_000n * MS + 1_000n).toString(),

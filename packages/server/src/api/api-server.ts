@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ApiDeps } from './api-deps.ts';
+import { registerCatalogRoutes } from './catalog-routes.ts';
 import { notFoundError, toErrorReply } from './error-status.ts';
 import { registerLogRoutes } from './log-routes.ts';
 import { registerMetricRoutes } from './metric-routes.ts';
@@ -34,6 +35,7 @@ export function createApiServer(deps: ApiDeps): FastifyInstance {
   registerTraceRoutes(app, deps);
   registerLogRoutes(app, deps);
   registerMetricRoutes(app, deps);
+  registerCatalogRoutes(app, deps);
   registerStaticUi(app, deps.webRoot);
   return app;
 }

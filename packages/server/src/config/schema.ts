@@ -44,6 +44,8 @@ export const configSchema = z
       .object({
         host: z.string().default('0.0.0.0'),
         port: port.default(8080),
+        /** Directory of the built web UI; by default the bundled packages/web/dist. */
+        webRoot: z.string().optional(),
       })
       .strict()
       .prefault({}),

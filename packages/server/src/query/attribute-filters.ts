@@ -11,6 +11,11 @@ export function containsPattern(needle: string): string {
   return `%${needle.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
 
+/** A LIKE pattern matching text that starts with `prefix` literally (`\`, `%`, `_` escaped). */
+export function prefixPattern(prefix: string): string {
+  return `${prefix.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
 function mapColumn(prefix: AttributePrefix, suffix: string): SqlFragment {
   return identifier(`${prefix}_${suffix}`);
 }
@@ -29,6 +34,17 @@ function anyTyped(prefix: AttributePrefix, key: string, test: (text: SqlFragment
 
 function exists(prefix: AttributePrefix, key: string): SqlFragment {
   return sql`(${joinSql(ALL_SUFFIXES.map((suffix) => sql`mapContains(${mapColumn(prefix, suffix)}, ${key})`), ' OR ')})`;
+}
+
+/** True when an owner has the key in one of its text-comparable maps (string, int, float, bool). */
+export function hasTextAttribute(prefix: AttributePrefix, key: string): SqlFragment {
+  return sql`(${joinSql(TEXT_SUFFIXES.map((suffix) => sql`mapContains(${mapColumn(prefix, suffix)}, ${key})`), ' OR ')})`;
+}
+
+/** The key's value as the filters compare it (text), from whichever text-comparable map holds it. */
+export function attributeValueText(prefix: AttributePrefix, key: string): SqlFragment {
+  const branches = TEXT_SUFFIXES.slice(0, -1).map((suffix) => sql`mapContains(${mapColumn(prefix, suffix)}, ${key}), ${valueText(prefix, suffix, key)}`);
+  return sql`multiIf(${joinSql(branches, ', ')}, ${valueText(prefix, 'bool', key)})`;
 }
 
 /** One filter as a condition on an owner's typed maps; the key and value are parameters. */

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { createApiServer } from '../../src/api/api-server.ts';
+import { createApiServer, type ApiDeps } from '../../src/api/api-server.ts';
 import type { QueryConfig } from '../../src/config/schema.ts';
 import type { Store } from '../../src/storage/store.ts';
 
@@ -11,12 +11,13 @@ export const TEST_QUERY_CONFIG: QueryConfig = {
   defaultLimit: 100,
 };
 
-export function testApp(store: Store, query: Partial<QueryConfig> = {}, webRoot?: string): FastifyInstance {
+export function testApp(store: Store, query: Partial<QueryConfig> = {}, webRoot?: string, extra: Pick<ApiDeps, 'tail'> = {}): FastifyInstance {
   return createApiServer({
     store,
     query: { ...TEST_QUERY_CONFIG, ...query },
     selfMetrics: () => '# TYPE sightline_up gauge\nsightline_up 1\n',
     ...(webRoot === undefined ? {} : { webRoot }),
+    ...extra,
   });
 }
 

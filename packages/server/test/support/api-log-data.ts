@@ -3,9 +3,10 @@ import type { LogRow } from '../../src/signals/log-record.ts';
 import { checkoutResource, MS, paymentsResource, SPAN, TRACE_A } from './api-trace-data.ts';
 import { BASE_TIME_NS, idBytes, sampleLog } from './sample-rows.ts';
 
-const SECOND = 1_000n * MS;
+export const SECOND = 1_000n * MS;
 
-function log(name: string, at: bigint, severityNumber: number, severityText: string, body: string, overrides: Partial<LogRow> = {}): [string, LogRow] {
+/** A named checkout log record `at` nanoseconds after BASE_TIME_NS (observed 1 µs later). */
+export function log(name: string, at: bigint, severityNumber: number, severityText: string, body: string, overrides: Partial<LogRow> = {}): [string, LogRow] {
   return [
     name,
     {

@@ -160,8 +160,8 @@ export function byStartThenIds(a: ReadableSpan, b: ReadableSpan): number {
   return idA < idB ? -1 : idA > idB ? 1 : 0;
 }
 
-/** The log record as `POST /api/v1/logs/search` returns it. */
-export function expectedLog(record: ReadableLogRecord): LogRecord {
+/** The log record as `POST /api/v1/logs/search` returns it, but for the id the server derives. */
+export function expectedLog(record: ReadableLogRecord): Omit<LogRecord, 'id'> {
   const time = hrNanos(record.hrTime);
   const observed = hrNanos(record.hrTimeObserved);
   return {

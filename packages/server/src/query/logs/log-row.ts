@@ -5,8 +5,8 @@ import { decodeResource, decodeScope, idOrEmpty, selectResourceAndScope, type Re
 import { nanosText } from '../time-range.ts';
 
 /**
- * A hash of a record's identity, the tie-break after the timestamp in the keyset order: records
- * sharing a timestamp still page in a stable order.
+ * A hash of a record's identity, the tie-break after the timestamp in the keyset order (records
+ * sharing a timestamp still page in a stable order) and, as decimal text, the record's API id.
  */
 export const LOG_ROW_HASH = sql`cityHash64(observed_timestamp, time_unix_nano, trace_id, span_id, severity_number, service_name, body, attributes_string)`;
 
@@ -44,6 +44,7 @@ function decodeBody(row: LogDbRow): AnyValue {
 
 export function decodeLog(row: LogDbRow): LogRecord {
   return {
+    id: row.row_hash,
     timestampUnixNano: row.timestamp_ns,
     timeUnixNano: row.time_raw_ns,
     observedTimeUnixNano: row.observed_ns,

@@ -1,24 +1,14 @@
-import type { AttributeFilter, SpanSearchResponse, SpanSummary } from '@sightline/contract';
+import type { SpanSearchResponse, SpanSummary } from '@sightline/contract';
 import { param, sql, trustedSql, type SqlFragment } from '../../storage/sql.ts';
 import type { Store } from '../../storage/store.ts';
-import { allOf, attributeConditions } from '../attribute-filters.ts';
+import { allOf } from '../attribute-filters.ts';
 import { CURSOR_PARTS, decodeCursor, encodeCursor } from '../cursor.ts';
 import { pageSize, storeLimits, type ReadLimits } from '../read-limits.ts';
 import { idOrEmpty } from '../resource-scope.ts';
 import { inRange, nanosText, nanosTime, type TimeRange } from '../time-range.ts';
+import { spanFilterConditions, type SpanFilters } from './span-filters.ts';
 
-export interface SpanSearchParams extends TimeRange {
-  readonly service?: string;
-  /** The span name. */
-  readonly operation?: string;
-  readonly minDurationNs?: bigint;
-  readonly maxDurationNs?: bigint;
-  readonly statusCode?: number;
-  readonly kind?: number;
-  readonly rootOnly?: boolean;
-  readonly traceId?: string;
-  readonly attributes?: readonly AttributeFilter[];
-  readonly resourceAttributes?: readonly AttributeFilter[];
+export interface SpanSearchParams extends TimeRange, SpanFilters {
   readonly sort: 'timestamp' | 'duration';
   readonly order: 'asc' | 'desc';
   readonly limit?: number;
@@ -38,21 +28,6 @@ interface SpanSummaryRow {
   readonly http_method: string;
   readonly http_route: string;
   readonly http_status_code: number;
-}
-
-function filterConditions(params: SpanSearchParams): SqlFragment[] {
-  const conditions = [inRange(sql`timestamp`, params)];
-  if (params.service !== undefined) conditions.push(sql`service_name = ${params.service}`);
-  if (params.operation !== undefined) conditions.push(sql`name = ${params.operation}`);
-  if (params.minDurationNs !== undefined) conditions.push(sql`duration_ns >= ${param('UInt64', params.minDurationNs)}`);
-  if (params.maxDurationNs !== undefined) conditions.push(sql`duration_ns <= ${param('UInt64', params.maxDurationNs)}`);
-  if (params.statusCode !== undefined) conditions.push(sql`status_code = ${param('UInt8', params.statusCode)}`);
-  if (params.kind !== undefined) conditions.push(sql`kind = ${param('UInt8', params.kind)}`);
-  if (params.rootOnly === true) conditions.push(sql`parent_span_id = unhex('0000000000000000')`);
-  if (params.traceId !== undefined) conditions.push(sql`trace_id = unhex(${params.traceId.toLowerCase()})`);
-  conditions.push(...attributeConditions('attributes', params.attributes));
-  conditions.push(...attributeConditions('resource', params.resourceAttributes));
-  return conditions;
 }
 
 /** The sort key columns (most significant first); trace and span id make it unique per span. */
@@ -95,7 +70,7 @@ function toSummary(row: SpanSummaryRow): SpanSummary {
 export async function searchSpans(store: Store, limits: ReadLimits, params: SpanSearchParams): Promise<SpanSearchResponse> {
   const ordering = `spans:${params.sort}:${params.order}`;
   const size = pageSize(params.limit, limits);
-  const conditions = filterConditions(params);
+  const conditions = [inRange(sql`timestamp`, params), ...spanFilterConditions(params)];
   const after = keyAfterCursor(params, ordering);
   if (after !== undefined) conditions.push(after);
   const direction = trustedSql(params.order === 'desc' ? 'DESC' : 'ASC');

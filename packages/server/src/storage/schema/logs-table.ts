@@ -32,6 +32,9 @@ export const logsTable: TableDef<LogRow> = {
     SERVICE_NAME_COLUMN,
     ...attributeColumns<LogRow>('attributes', (r) => r.attributes),
     { name: 'dropped_attributes_count', type: 'UInt32', write: (w, r) => w.uint32(r.droppedAttributesCount) },
+    // When the row was stored (set by the engine on insert), so live tail can follow ingestion order.
+    // Last: migration 2 appends it to tables created before it.
+    { name: 'ingested_at', type: 'DateTime64(3)', default: 'now64(3)' },
   ],
   engine: 'MergeTree',
   partitionBy: 'toDate(timestamp)',
@@ -42,6 +45,8 @@ export const logsTable: TableDef<LogRow> = {
     { name: 'idx_trace_id', expression: 'trace_id', type: 'bloom_filter(0.001)', granularity: 1 },
     { name: 'idx_body', expression: 'lower(body)', type: 'ngrambf_v1(4, 65536, 2, 0)', granularity: 1 },
     { name: 'idx_attribute_keys', expression: 'mapKeys(attributes_string)', type: 'bloom_filter(0.01)', granularity: 1 },
+    // Live tail reads rows stored in the last seconds: older parts are skipped without reading them.
+    { name: 'idx_ingested_at', expression: 'ingested_at', type: 'minmax', granularity: 1 },
   ],
   settings: { ttl_only_drop_parts: 1 },
 };

@@ -21,6 +21,18 @@ export const MIGRATIONS: readonly Migration[] = [
       ...ALL_VIEWS.map(createViewSql),
     ],
   },
+  {
+    version: 2,
+    name: 'logs.ingested_at: ingestion time for live tail',
+    statements: () => [
+      'ALTER TABLE logs ADD COLUMN IF NOT EXISTS ingested_at DateTime64(3) DEFAULT now64(3)',
+      // Rows stored before the column existed would read its default, i.e. "now", on every query:
+      // write it once so they keep the time of this migration.
+      'ALTER TABLE logs MATERIALIZE COLUMN ingested_at',
+      'ALTER TABLE logs ADD INDEX IF NOT EXISTS idx_ingested_at ingested_at TYPE minmax GRANULARITY 1',
+      'ALTER TABLE logs MATERIALIZE INDEX idx_ingested_at',
+    ],
+  },
 ];
 
 export async function migrate(store: Store, retention: Retention): Promise<number[]> {

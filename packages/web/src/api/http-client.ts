@@ -1,0 +1,78 @@
+/**
+ * The one place that talks HTTP: JSON in, JSON out, every response checked against its schema.
+ * Paths are relative (`api/v1/...`) and resolve against the document's base, so the UI also works
+ * behind a path prefix.
+ */
+
+import { errorResponseSchema } from '@sightline/contract';
+import type { z } from 'zod';
+import { ApiError, isAbortError } from './api-error.ts';
+
+export type QueryValue = string | number | boolean | undefined;
+
+export interface RequestOptions {
+  readonly method?: 'GET' | 'POST';
+  readonly query?: Readonly<Record<string, QueryValue>>;
+  readonly body?: unknown;
+  readonly signal?: AbortSignal | undefined;
+}
+
+let baseOverride: string | undefined;
+
+/** For scripts outside a browser: the server's base URL (e.g. `http://127.0.0.1:8080/`). */
+export function setApiBase(base: string | undefined): void {
+  baseOverride = base;
+}
+
+/** The absolute URL of an API path with its query (undefined values left out). */
+export function apiUrl(path: string, query: Readonly<Record<string, QueryValue>> = {}): URL {
+  const base = baseOverride ?? (typeof document === 'undefined' ? 'http://localhost/' : document.baseURI);
+  const url = new URL(path.replace(/^\//, ''), base);
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(key, String(value));
+  return url;
+}
+
+function summarizeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.length === 0 ? 'response' : issue.path.map(String).join('.')}: ${issue.message}`)
+    .join('; ');
+}
+
+async function readError(response: Response): Promise<ApiError> {
+  const text = await response.text().catch(() => '');
+  try {
+    const parsed = errorResponseSchema.safeParse(JSON.parse(text));
+    if (parsed.success) return new ApiError(parsed.data.error.code, parsed.data.error.message, response.status);
+  } catch {
+    // not JSON: fall through to the status line
+  }
+  const detail = text.trim().slice(0, 200);
+  return new ApiError(`HTTP_${response.status}`, `${response.status} ${response.statusText}${detail === '' ? '' : `: ${detail}`}`, response.status);
+}
+
+export async function requestJson<S extends z.ZodType>(path: string, schema: S, options: RequestOptions = {}): Promise<z.output<S>> {
+  const url = apiUrl(path, options.query);
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
+      headers: options.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      body: options.body === undefined ? null : JSON.stringify(options.body),
+      signal: options.signal ?? null,
+    });
+  } catch (error) {
+    if (isAbortError(error)) throw error;
+    throw new ApiError('NETWORK', `Could not reach the Sightline server (${error instanceof Error ? error.message : String(error)}).`, 0);
+  }
+  if (!response.ok) throw await readError(response);
+  let json: unknown;
+  try {
+    json = await response.json();
+  } catch {
+    throw new ApiError('BAD_RESPONSE', `The server answered ${path} with something that is not JSON.`, response.status);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new ApiError('BAD_RESPONSE', `Unexpected response from ${path}: ${summarizeIssues(parsed.error)}`, response.status);
+  return parsed.data;
+}

@@ -1,0 +1,66 @@
+import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
+import { GetStartedPage } from '../get-started/GetStartedPage.tsx';
+import { LogsPage } from '../logs/LogsPage.tsx';
+import { matchRoute, type Route } from '../router/routes.ts';
+import { useAppLocation } from '../router/use-location.ts';
+import { TraceViewPage } from '../trace-view/TraceViewPage.tsx';
+import { TracesPage } from '../traces/TracesPage.tsx';
+import { NotFoundPage, PlaceholderPage } from './PlaceholderPage.tsx';
+import { SideNav } from './SideNav.tsx';
+import { ThemeProvider } from './theme-context.tsx';
+import { TimeRangeProvider } from './time-range-context.tsx';
+import { TopBar } from './TopBar.tsx';
+
+const TITLES: Readonly<Record<Route['name'], string>> = {
+  services: 'Services',
+  traces: 'Traces',
+  trace: 'Trace',
+  logs: 'Logs',
+  metrics: 'Metrics',
+  'get-started': 'Get started',
+  'not-found': 'Not found',
+};
+
+function RouteView({ route }: { readonly route: Route }) {
+  switch (route.name) {
+    case 'traces':
+      return <TracesPage />;
+    case 'trace':
+      return <TraceViewPage key={route.traceId} traceId={route.traceId} />;
+    case 'logs':
+      return <LogsPage />;
+    case 'get-started':
+      return <GetStartedPage />;
+    case 'services':
+      return <PlaceholderPage title="Services" what="The services overview (RED metrics per service)" />;
+    case 'metrics':
+      return <PlaceholderPage title="Metrics" what="The metrics explorer" />;
+    case 'not-found':
+      return <NotFoundPage path={route.path} />;
+  }
+}
+
+export function App() {
+  const { path } = useAppLocation();
+  const route = matchRoute(path);
+  return (
+    <ThemeProvider>
+      <TimeRangeProvider>
+        <div className="app">
+          <a className="skip-link" href="#main">
+            Skip to content
+          </a>
+          <SideNav current={route.name} />
+          <div className="main-column">
+            <TopBar title={TITLES[route.name]} showTime={route.name !== 'get-started' && route.name !== 'trace' && route.name !== 'not-found'} />
+            <main id="main" tabIndex={-1}>
+              <ErrorBoundary resetKey={path}>
+                <RouteView route={route} />
+              </ErrorBoundary>
+            </main>
+          </div>
+        </div>
+      </TimeRangeProvider>
+    </ThemeProvider>
+  );
+}

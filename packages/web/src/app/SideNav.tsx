@@ -1,0 +1,38 @@
+import { Link } from '../router/Link.tsx';
+import { pathWithGlobals, type RouteName } from '../router/routes.ts';
+import { useAppLocation } from '../router/use-location.ts';
+
+const ITEMS: readonly { readonly path: string; readonly label: string; readonly routes: readonly RouteName[]; readonly soon?: boolean }[] = [
+  { path: '/services', label: 'Services', routes: ['services'], soon: true },
+  { path: '/traces', label: 'Traces', routes: ['traces', 'trace'] },
+  { path: '/logs', label: 'Logs', routes: ['logs'] },
+  { path: '/metrics', label: 'Metrics', routes: ['metrics'], soon: true },
+  { path: '/get-started', label: 'Get started', routes: ['get-started'] },
+];
+
+export function SideNav({ current }: { readonly current: RouteName }) {
+  const { params } = useAppLocation();
+  return (
+    <nav className="side-nav" aria-label="Main">
+      <Link to={pathWithGlobals('/traces', params)} className="brand">
+        <span className="brand-mark" aria-hidden="true">
+          ◎
+        </span>{' '}
+        Sightline
+      </Link>
+      <ul>
+        {ITEMS.map((item) => {
+          const active = item.routes.includes(current);
+          return (
+            <li key={item.path}>
+              <Link to={pathWithGlobals(item.path, params)} className={`nav-link${active ? ' is-active' : ''}`} aria-current={active ? 'page' : undefined}>
+                {item.label}
+                {item.soon === true && <span className="nav-soon">soon</span>}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,63 @@
+import { useEffect, useMemo } from 'react';
+import { Tabs } from '../components/Tabs.tsx';
+import { Link } from '../router/Link.tsx';
+import { useAppLocation, useUpdateParams } from '../router/use-location.ts';
+import { CodeBlock } from './CodeBlock.tsx';
+import { DEFAULT_OTLP_PORTS, setupGuides, testSpanCommand } from './setup-snippets.ts';
+
+/** `/get-started?lang=…`: zero-code setup per runtime, with this server's address filled in. */
+export function GetStartedPage() {
+  const { params } = useAppLocation();
+  const updateParams = useUpdateParams();
+  const endpoints = useMemo(() => ({ host: window.location.hostname || 'localhost', ...DEFAULT_OTLP_PORTS }), []);
+  const guides = useMemo(() => setupGuides(endpoints), [endpoints]);
+  const selectedId = params.get('lang') ?? 'nodejs';
+  const guide = guides.find((g) => g.id === selectedId) ?? guides[0];
+
+  useEffect(() => {
+    document.title = 'Get started · Sightline';
+  }, []);
+
+  if (guide === undefined) return null;
+  return (
+    <div className="page-body get-started">
+      <section className="intro">
+        <p>
+          Sightline receives OpenTelemetry over OTLP: <strong>gRPC on port {endpoints.grpcPort}</strong> and <strong>HTTP on port {endpoints.httpPort}</strong>{' '}
+          of <code>{endpoints.host}</code>. Pick your runtime, paste the commands, and your traces, logs and metrics appear under{' '}
+          <Link to="/traces">Traces</Link> and <Link to="/logs">Logs</Link> within seconds.
+        </p>
+        <p className="muted small">Ports shown are the defaults; if your server was started with other ports, change them in the commands.</p>
+      </section>
+      <Tabs
+        items={guides.map((g) => ({ key: g.id, label: g.name }))}
+        selected={guide.id}
+        onSelect={(id) => updateParams((p) => p.set('lang', id), { replace: true })}
+        idPrefix="setup"
+        label="Runtime"
+      />
+      <section className="guide" role="tabpanel" id="setup-panel" aria-labelledby={`setup-tab-${guide.id}`}>
+        <p>{guide.summary}</p>
+        <ol className="steps">
+          {guide.steps.map((step) => (
+            <li key={step.title}>
+              <CodeBlock code={step.code} title={step.title} language={step.language} />
+            </li>
+          ))}
+        </ol>
+        {guide.notes.map((note) => (
+          <p key={note} className="muted small">
+            {note}
+          </p>
+        ))}
+      </section>
+      <section className="guide">
+        <h2>Check the connection</h2>
+        <p>
+          Send one test span with curl, then look for the service <code>curl-test</code> in Traces.
+        </p>
+        <CodeBlock code={testSpanCommand(endpoints, Date.now())} title="Send a test span over OTLP/HTTP JSON" language="shell" />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { matchRoute, pathWithGlobals } from './routes.ts';
+
+describe('matchRoute', () => {
+  it('matches each page', () => {
+    assert.deepEqual(matchRoute('/'), { name: 'traces' });
+    assert.deepEqual(matchRoute('/traces'), { name: 'traces' });
+    assert.deepEqual(matchRoute('/traces/'), { name: 'traces' });
+    assert.deepEqual(matchRoute('/traces/abc123'), { name: 'trace', traceId: 'abc123' });
+    assert.deepEqual(matchRoute('/logs'), { name: 'logs' });
+    assert.deepEqual(matchRoute('/services'), { name: 'services' });
+    assert.deepEqual(matchRoute('/metrics'), { name: 'metrics' });
+    assert.deepEqual(matchRoute('/get-started'), { name: 'get-started' });
+  });
+
+  it('reports other paths', () => {
+    assert.deepEqual(matchRoute('/nope'), { name: 'not-found', path: '/nope' });
+    assert.deepEqual(matchRoute('/logs/x'), { name: 'not-found', path: '/logs/x' });
+    assert.deepEqual(matchRoute('/traces/a/b'), { name: 'not-found', path: '/traces/a/b' });
+  });
+});
+
+describe('pathWithGlobals', () => {
+  it('carries the time range to another page', () => {
+    const current = new URLSearchParams('range=15m&service=x&refresh=30s');
+    assert.equal(pathWithGlobals('/logs', current), '/logs?range=15m&refresh=30s');
+    assert.equal(pathWithGlobals('/logs', new URLSearchParams('')), '/logs');
+    assert.equal(pathWithGlobals('/logs', current, { trace: 'abc' }), '/logs?range=15m&refresh=30s&trace=abc');
+  });
+});

@@ -1,0 +1,53 @@
+/** The UI's routes, matched from the path below the app's base. Pure. */
+
+export type Route =
+  | { readonly name: 'services' }
+  | { readonly name: 'traces' }
+  | { readonly name: 'trace'; readonly traceId: string }
+  | { readonly name: 'logs' }
+  | { readonly name: 'metrics' }
+  | { readonly name: 'get-started' }
+  | { readonly name: 'not-found'; readonly path: string };
+
+export type RouteName = Route['name'];
+
+/** First path segments of the UI's pages (index.html's base-path script lists the same). */
+export const TOP_LEVEL_SEGMENTS = ['services', 'traces', 'logs', 'metrics', 'get-started'] as const;
+type TopLevel = (typeof TOP_LEVEL_SEGMENTS)[number];
+const isTopLevel = (segment: string): segment is TopLevel => (TOP_LEVEL_SEGMENTS as readonly string[]).includes(segment);
+
+/** `path` is the app path (starting with `/`), without query. */
+export function matchRoute(path: string): Route {
+  const parts = path.split('/').filter((p) => p !== '');
+  const [first, second, ...rest] = parts;
+  if (first === undefined) return { name: 'traces' };
+  if (rest.length > 0) return { name: 'not-found', path };
+  if (first === 'traces') {
+    if (second === undefined) return { name: 'traces' };
+    let traceId = second;
+    try {
+      traceId = decodeURIComponent(second);
+    } catch {
+      // keep it as written
+    }
+    return { name: 'trace', traceId };
+  }
+  if (second !== undefined) return { name: 'not-found', path };
+  if (isTopLevel(first) && first !== 'traces') return { name: first };
+  return { name: 'not-found', path };
+}
+
+/** The URL parameters that follow the user from page to page (the time range and refresh). */
+export const GLOBAL_PARAMS = ['range', 'from', 'to', 'refresh'] as const;
+
+/** `path` with the global parameters of `current` (and `extra`) as its query. */
+export function pathWithGlobals(path: string, current: URLSearchParams, extra: Readonly<Record<string, string>> = {}): string {
+  const params = new URLSearchParams();
+  for (const name of GLOBAL_PARAMS) {
+    const value = current.get(name);
+    if (value !== null) params.set(name, value);
+  }
+  for (const [key, value] of Object.entries(extra)) params.set(key, value);
+  const query = params.toString();
+  return query === '' ? path : `${path}?${query}`;
+}
