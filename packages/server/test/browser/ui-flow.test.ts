@@ -1,0 +1,170 @@
+/**
+ * The UI in a real browser against a real server fed by the real OpenTelemetry SDK: find a trace,
+ * read its waterfall, a span's attributes and its logs, go from a log back to the trace, search
+ * logs, live tail, and open a 10,000-span trace. Any console error, page error or HTTP error
+ * response during the session fails the test.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { SeverityNumber } from '@opentelemetry/api-logs';
+import { fetchTraceSpans } from '../support/api-client.ts';
+import { BrowserSession, WEB_DIST_INDEX } from '../support/browser-session.ts';
+import { ProtoLogSender, sendBigTrace, sendOrderScenario, type BigTrace, type OrderScenario } from '../support/browser-telemetry.ts';
+import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
+
+describe('UI in a browser', { timeout: 300_000 }, () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sightline-ui-'));
+  let server: ServerProcess | undefined;
+  let session: BrowserSession | undefined;
+  let order: OrderScenario;
+  let big: BigTrace;
+  let reported = 0;
+
+  const browser = (): BrowserSession => {
+    assert.ok(session !== undefined, 'browser started');
+    return session;
+  };
+  /** Fails with the problems the page reported since the last check. */
+  const assertNoNewProblems = (): void => {
+    const fresh = browser().problems.slice(reported);
+    reported = browser().problems.length;
+    assert.deepEqual(fresh, [], 'no console errors, page errors or HTTP errors');
+  };
+
+  before(async () => {
+    assert.ok(existsSync(WEB_DIST_INDEX), `the UI is built (${WEB_DIST_INDEX}); run npm run build -w @sightline/web`);
+    server = await startServerProcess(path.join(dir, 'data'));
+    order = await sendOrderScenario(server.ports);
+    big = await sendBigTrace(server.ports);
+    // Acknowledged means stored, but check before the browser relies on it.
+    assert.equal((await fetchTraceSpans(server.ports.api, order.traceId)).length, order.spanCount);
+    assert.equal((await fetchTraceSpans(server.ports.api, big.traceId)).length, big.spanCount);
+    session = await BrowserSession.launch(`http://127.0.0.1:${server.ports.api}`);
+  });
+
+  after(async () => {
+    await session?.close();
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('finds the trace by service in /traces and opens it', async () => {
+    const { page } = browser();
+    await page.goto('/traces?range=1h');
+    await page.getByLabel('Service', { exact: true }).selectOption(order.frontend);
+    await page.waitForURL((url) => url.searchParams.get('service') === order.frontend);
+    const link = page.getByRole('link', { name: order.rootName, exact: true });
+    await link.waitFor();
+    // Only the filtered service's trace is listed (once the filtered results replace the previous ones).
+    const rows = page.locator('table.traces-table tbody tr');
+    for (let tries = 0; tries < 100 && (await rows.count()) !== 1; tries++) await page.waitForTimeout(200);
+    assert.equal(await rows.count(), 1);
+    await browser().screenshot('traces-filtered');
+    await link.click();
+    await page.waitForURL(`**/traces/${order.traceId}**`);
+    assertNoNewProblems();
+  });
+
+  it('shows every span in the waterfall and a span attribute in the side panel', async () => {
+    const { page } = browser();
+    const tree = page.getByRole('tree', { name: 'Spans' });
+    const rows = tree.getByRole('treeitem');
+    await rows.first().waitFor();
+    await page.getByText(`${order.spanCount} of ${order.spanCount} spans shown`).waitFor();
+    assert.equal(await rows.count(), order.spanCount);
+    await tree.getByRole('treeitem', { name: new RegExp(`^${order.backend} ${order.chargeSpanName},`) }).click();
+    await page.waitForURL((url) => url.searchParams.get('span') === order.chargeSpanId);
+    const panel = page.getByRole('complementary', { name: 'Span details' });
+    await panel.getByRole('heading', { name: order.chargeSpanName }).waitFor();
+    const value = panel.getByRole('row', { name: /^order\.id\b/ }).locator('.kv-value');
+    assert.equal((await value.textContent())?.trim(), order.orderId);
+    await browser().screenshot('trace-span-selected');
+    assertNoNewProblems();
+  });
+
+  it("lists the trace's logs and follows a log back to the trace", async () => {
+    const { page } = browser();
+    await page.getByRole('button', { name: 'Close span details' }).click();
+    await page.getByRole('tab', { name: 'Logs' }).click();
+    const logs = page.getByRole('region', { name: 'Logs of this trace' });
+    for (const body of order.logBodies) await logs.getByRole('link', { name: body }).waitFor();
+    assert.equal(await logs.locator('tbody tr').count(), order.logBodies.length);
+    await browser().screenshot('trace-logs');
+
+    // The charge log opens in the logs explorer, expanded, with a link to its trace and span.
+    await logs.getByRole('link', { name: order.logBodies[1] }).click();
+    await page.waitForURL((url) => url.pathname.endsWith('/logs') && url.searchParams.get('trace') === order.traceId);
+    const details = page.locator('.log-details');
+    await details.getByText(order.logBodies[1]!).waitFor();
+    await browser().screenshot('log-opened');
+    await details.getByRole('link', { name: 'Open trace' }).click();
+    await page.waitForURL((url) => url.pathname.endsWith(`/traces/${order.traceId}`) && url.searchParams.get('span') === order.chargeSpanId);
+    await page.getByRole('complementary', { name: 'Span details' }).getByRole('heading', { name: order.chargeSpanName }).waitFor();
+    assert.equal(await page.getByRole('tree', { name: 'Spans' }).getByRole('treeitem').count(), order.spanCount);
+    await browser().screenshot('trace-from-log');
+    assertNoNewProblems();
+  });
+
+  it('searches logs by a word of their body', async () => {
+    const { page } = browser();
+    await page.goto('/logs?range=1h');
+    const box = page.getByLabel('Message contains');
+    await box.fill(order.logWord);
+    await box.press('Enter');
+    await page.waitForURL((url) => url.searchParams.get('q') === order.logWord);
+    const list = page.getByRole('list', { name: 'Logs, newest first' });
+    for (const body of order.logBodies) await list.getByText(body, { exact: true }).waitFor();
+    await page.getByText(`${order.logBodies.length} logs loaded`).waitFor();
+    assert.equal(await list.getByRole('listitem').count(), order.logBodies.length);
+    await browser().screenshot('logs-search');
+    assertNoNewProblems();
+  });
+
+  it('shows a new log in live tail', async () => {
+    const { page } = browser();
+    await page.goto('/logs?range=1h');
+    await page.getByRole('button', { name: 'Live tail' }).click();
+    await page.waitForURL((url) => url.searchParams.get('live') === '1');
+    const status = page.getByRole('region', { name: 'Live tail' }).getByRole('status');
+    await status.getByText('Live', { exact: true }).waitFor();
+    const word = `livetail${order.tag}${Date.now().toString(36)}`;
+    const sender = new ProtoLogSender(assertServer().ports, order.frontend);
+    try {
+      await sender.send(`tail line ${word}`, SeverityNumber.ERROR);
+    } finally {
+      await sender.shutdown();
+    }
+    await page.getByRole('list', { name: 'Live logs, newest first' }).getByText(`tail line ${word}`).waitFor({ timeout: 15_000 });
+    await browser().screenshot('live-tail');
+    await page.getByRole('button', { name: 'Stop live tail' }).click();
+    await page.waitForURL((url) => !url.searchParams.has('live'));
+    assertNoNewProblems();
+  });
+
+  it('opens the 10,000-span trace', async () => {
+    const { page } = browser();
+    const started = performance.now();
+    await page.goto(`/traces/${big.traceId}?range=1h`);
+    await page.getByRole('tree', { name: 'Spans' }).getByRole('treeitem').first().waitFor({ state: 'visible', timeout: 60_000 });
+    const elapsed = Math.round(performance.now() - started);
+    console.log(`10k-span trace opened in ${elapsed} ms`);
+    await page.getByText(`${big.spanCount.toLocaleString('en-US')} of ${big.spanCount.toLocaleString('en-US')} spans shown`).waitFor();
+    await page.getByRole('treeitem', { name: new RegExp(`^ui-big-\\w+ ${big.rootName},`) }).waitFor();
+    // Virtualized: only the rows in view are in the DOM.
+    assert.ok((await page.getByRole('treeitem').count()) < 200);
+    await browser().screenshot('trace-10k');
+    assertNoNewProblems();
+  });
+
+  it('had no console errors, page errors or HTTP errors in the whole session', () => {
+    assert.deepEqual(browser().problems, []);
+  });
+
+  function assertServer(): ServerProcess {
+    assert.ok(server !== undefined, 'server started');
+    return server;
+  }
+});

@@ -1,0 +1,69 @@
+/**
+ * A headless Chromium (Debian's, through playwright-core) for the UI tests, recording every
+ * console error, page error and HTTP response ≥ 400 of the session, and saving screenshots.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results');
+export const WEB_DIST_INDEX = path.join(REPO_ROOT, 'packages/web/dist/index.html');
+
+export class BrowserSession {
+  /** Everything that went wrong in the page, in order. */
+  readonly problems: string[] = [];
+  private shots = 0;
+
+  private constructor(
+    readonly browser: Browser,
+    readonly context: BrowserContext,
+    readonly page: Page,
+  ) {
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.problems.push(`console error: ${message.text()} (${message.location().url})`);
+    });
+    page.on('pageerror', (error) => this.problems.push(`page error: ${error.stack ?? error.message}`));
+    page.on('response', (response) => {
+      if (response.status() >= 400) this.problems.push(`HTTP ${response.status()} ${response.request().method()} ${response.url()}`);
+    });
+    page.on('requestfailed', (request) => {
+      // An EventSource or fetch cancelled because the page moved on is not a failure of the app.
+      const reason = request.failure()?.errorText ?? '';
+      if (reason !== 'net::ERR_ABORTED') this.problems.push(`request failed: ${request.method()} ${request.url()} ${reason}`);
+    });
+  }
+
+  static async launch(baseURL: string): Promise<BrowserSession> {
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+    try {
+      const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 } });
+      const page = await context.newPage();
+      page.setDefaultTimeout(20_000);
+      page.setDefaultNavigationTimeout(30_000);
+      mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      return new BrowserSession(browser, context, page);
+    } catch (error) {
+      await browser.close();
+      throw error;
+    }
+  }
+
+  /** A full-page screenshot in `<repo>/test-results/NN-name.png`. */
+  async screenshot(name: string): Promise<string> {
+    this.shots++;
+    const file = path.join(SCREENSHOT_DIR, `${String(this.shots).padStart(2, '0')}-${name}.png`);
+    await this.page.screenshot({ path: file, fullPage: true });
+    return file;
+  }
+
+  async close(): Promise<void> {
+    await this.context.close().catch(() => undefined);
+    await this.browser.close();
+  }
+}
