@@ -123,6 +123,27 @@ describe('UI in a browser', { timeout: 300_000 }, () => {
     assertNoNewProblems();
   });
 
+  it('adds an attribute column to the log list, kept in the URL', async () => {
+    const { page } = browser();
+    await page.getByPlaceholder('attribute key').fill('service.name');
+    await page.getByRole('button', { name: 'Add column' }).click();
+    await page.waitForURL((url) => url.searchParams.get('cols') === 'service.name');
+    const cells = page.getByRole('list', { name: 'Logs, newest first' }).locator('.log-col');
+    await cells.first().waitFor();
+    const texts = (await cells.allTextContents()).sort();
+    assert.deepEqual(texts, [order.frontend, order.backend, order.backend].sort());
+    await browser().screenshot('logs-column');
+    assertNoNewProblems();
+  });
+
+  it('shows the Get started page with this server filled in', async () => {
+    const { page } = browser();
+    await page.goto('/get-started');
+    await page.getByText('4318').first().waitFor();
+    await browser().screenshot('get-started');
+    assertNoNewProblems();
+  });
+
   it('shows a new log in live tail', async () => {
     const { page } = browser();
     await page.goto('/logs?range=1h');

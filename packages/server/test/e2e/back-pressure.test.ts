@@ -15,9 +15,9 @@ describe('back-pressure', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'sightline-backpressure-'));
   let server: ServerProcess;
   before(async () => {
-    // A tiny pending budget and slow batches: the second concurrent request already finds it spent.
+    // A small pending budget (a few small requests) and slow batches: a burst soon finds it spent.
     server = await startServerProcess(path.join(dir, 'data'), [
-      '--set', 'pipeline.maxPendingBytes=1',
+      '--set', 'pipeline.maxPendingBytes=32768',
       '--set', 'pipeline.batchMaxAgeMs=100',
       '--set', 'pipeline.retryAfterSeconds=1',
     ]);
@@ -60,9 +60,9 @@ describe('back-pressure', () => {
   it('ends with every item of retrying OpenTelemetry exporters stored exactly once', async () => {
     const url = `http://127.0.0.1:${server.ports.http}/v1/traces`;
     const acceptedBefore = await scrapeCounter(server.ports.api, 'sightline_ingest_items_accepted_total', { signal: 'traces', protocol: 'http_protobuf' });
-    // A background flood keeps the budget spent for two seconds, so the exporters are refused first.
-    const floodBody = ProtobufTraceSerializer.serializeRequest(makeTrace('flood', 5))!;
-    const floodUntil = Date.now() + 2000;
+    // A background flood of larger requests keeps the budget spent for a while, so exporters meet refusals.
+    const floodBody = ProtobufTraceSerializer.serializeRequest(makeTrace('flood', 50))!;
+    const floodUntil = Date.now() + 1500;
     let floodAccepted = 0;
     const flood = Promise.all(
       Array.from({ length: 6 }, async () => {
@@ -84,7 +84,7 @@ describe('back-pressure', () => {
       assert.equal(new Set(stored.map((span) => span.spanId)).size, spans.length);
     }
     const acceptedAfter = await scrapeCounter(server.ports.api, 'sightline_ingest_items_accepted_total', { signal: 'traces', protocol: 'http_protobuf' });
-    assert.equal(acceptedAfter - acceptedBefore, 40 + floodAccepted * 5, 'accepted counter matches what was sent and acknowledged');
+    assert.equal(acceptedAfter - acceptedBefore, 40 + floodAccepted * 50, 'accepted counter matches what was sent and acknowledged');
     await Promise.all(exporters.map((exporter) => exporter.shutdown()));
   });
 });

@@ -9,10 +9,11 @@ export interface LiveTailViewProps {
   readonly selectedKey: string;
   readonly onSelect: (key: string) => void;
   readonly onFilter: (key: string, value: string, scope: 'span' | 'resource') => void;
+  readonly columns: readonly string[];
 }
 
 /** Logs as they arrive, newest on top, the last 1,000 kept; pause holds new lines back. */
-export function LiveTailView({ filters, selectedKey, onSelect, onFilter }: LiveTailViewProps) {
+export function LiveTailView({ filters, selectedKey, onSelect, onFilter, columns }: LiveTailViewProps) {
   const query = useMemo(() => logTailQuery(filters), [filters]);
   const tail = useLiveTail(true, query);
   return (
@@ -37,7 +38,7 @@ export function LiveTailView({ filters, selectedKey, onSelect, onFilter }: LiveT
         </button>
       </div>
       {tail.lines.length === 0 && <p className="empty">Waiting for logs that match the filters…</p>}
-      <LogList logs={tail.lines} selectedKey={selectedKey} onSelect={onSelect} onFilter={onFilter} label="Live logs, newest first" />
+      <LogList logs={tail.lines} selectedKey={selectedKey} onSelect={onSelect} onFilter={onFilter} label="Live logs, newest first" columns={columns} />
     </section>
   );
 }

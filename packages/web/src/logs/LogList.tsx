@@ -12,10 +12,13 @@ export interface LogListProps {
   /** Called when the end of the list scrolls into view. */
   readonly onEndVisible?: (() => void) | undefined;
   readonly label: string;
+  readonly columns?: readonly string[];
 }
 
 /** Log lines, newest first; rows expand to every field. */
-export function LogList({ logs, selectedKey, onSelect, onFilter, onShowContext, onEndVisible, label }: LogListProps) {
+const NO_COLUMNS: readonly string[] = [];
+
+export function LogList({ logs, selectedKey, onSelect, onFilter, onShowContext, onEndVisible, label, columns = NO_COLUMNS }: LogListProps) {
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set(selectedKey === '' ? [] : [selectedKey]));
   const listRef = useRef<HTMLOListElement>(null);
   const sentinelRef = useRef<HTMLDivElement>(null);
@@ -79,6 +82,7 @@ export function LogList({ logs, selectedKey, onSelect, onFilter, onShowContext, 
               onToggle={toggle}
               onFilter={onFilter}
               onShowContext={onShowContext}
+              columns={columns}
             />
           );
         })}

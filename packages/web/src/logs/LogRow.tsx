@@ -6,6 +6,7 @@ import { Link } from '../router/Link.tsx';
 import { formatDateTime } from '../time/time-format.ts';
 import { hashServiceColor } from '../trace/service-colors.ts';
 import { LogDetails } from './LogDetails.tsx';
+import { logColumnText } from './log-columns.ts';
 import { traceViewPath } from './log-links.ts';
 import { severityLevel } from './severity.ts';
 import { SeverityBadge } from './SeverityBadge.tsx';
@@ -18,9 +19,11 @@ export interface LogRowProps {
   readonly onToggle: (key: string) => void;
   readonly onFilter: (key: string, value: string, scope: 'span' | 'resource') => void;
   readonly onShowContext?: ((log: LogRecord) => void) | undefined;
+  /** Extra attribute columns, shown between the service and the body. */
+  readonly columns: readonly string[];
 }
 
-function LogRowView({ log, rowKey, expanded, selected, onToggle, onFilter, onShowContext }: LogRowProps) {
+function LogRowView({ log, rowKey, expanded, selected, onToggle, onFilter, onShowContext, columns }: LogRowProps) {
   const level = severityLevel(log.severityNumber);
   return (
     <li className={`log-row sev-row-${level}${selected ? ' is-selected' : ''}`} data-log-key={rowKey}>
@@ -40,6 +43,14 @@ function LogRowView({ log, rowKey, expanded, selected, onToggle, onFilter, onSho
           <span className="service-dot" style={{ background: hashServiceColor(log.serviceName) }} aria-hidden="true" />
           {log.serviceName}
         </span>
+        {columns.map((key) => {
+          const text = logColumnText(log, key);
+          return (
+            <span key={key} className="log-col mono" title={`${key}: ${text}`}>
+              {text}
+            </span>
+          );
+        })}
         <span className="log-body" onClick={() => onToggle(rowKey)}>
           {anyValueText(log.body) || <span className="muted">(empty body)</span>}
         </span>

@@ -13,6 +13,8 @@ import { LogContextPanel } from './LogContextPanel.tsx';
 import { LogFilterBar } from './LogFilterBar.tsx';
 import { LogHistogram } from './LogHistogram.tsx';
 import { LogList } from './LogList.tsx';
+import { LogColumnsPicker } from './LogColumnsPicker.tsx';
+import { readLogColumns, writeLogColumns } from './log-columns.ts';
 import { useLogPages } from './use-log-pages.ts';
 
 const PAGE_SIZE = 100;
@@ -25,6 +27,9 @@ export function LogsPage() {
   const filters = useMemo(() => readLogFilters(params), [params]);
   const live = params.get('live') === '1';
   const selectedKey = params.get('log') ?? '';
+  const columnsParam = params.get('cols') ?? '';
+  const columns = useMemo(() => readLogColumns(new URLSearchParams({ cols: columnsParam })), [columnsParam]);
+  const setColumns = useCallback((next: string[]) => updateParams((p) => writeLogColumns(p, next)), [updateParams]);
   const contextId = params.get('context') ?? '';
   const contextTs = params.get('contextTs') ?? '';
 
@@ -88,6 +93,7 @@ export function LogsPage() {
             {pages.logs.length.toLocaleString()} logs loaded{pages.hasMore ? ' · scroll for more' : ''}
           </span>
         )}
+        <LogColumnsPicker columns={columns} onChange={setColumns} />
       </div>
 
       {!live && (
@@ -105,7 +111,7 @@ export function LogsPage() {
       <div className="logs-main">
         <div className="logs-content">
           {live ? (
-            <LiveTailView filters={filters} selectedKey={selectedKey} onSelect={select} onFilter={addFilter} />
+            <LiveTailView filters={filters} selectedKey={selectedKey} onSelect={select} onFilter={addFilter} columns={columns} />
           ) : (
             <>
               {pages.error !== undefined && <ErrorNotice error={pages.error} title="Could not search logs" onRetry={pages.reload} />}
@@ -123,6 +129,7 @@ export function LogsPage() {
                   onShowContext={showContext}
                   onEndVisible={pages.loadMore}
                   label="Logs, newest first"
+                  columns={columns}
                 />
               </div>
               {pages.hasMore && (
