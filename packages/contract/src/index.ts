@@ -131,3 +131,5 @@ export type {
   TraceSearchResponse,
   TraceSummary,
 } from './trace-search.ts';
+export { serverInfoResponseSchema } from './server-info.ts';
+export type { ServerInfoResponse } from './server-info.ts';

@@ -31,6 +31,12 @@ function webRootOf(config: Config): string | undefined {
   return existsSync(`${BUNDLED_WEB_ROOT}/index.html`) ? BUNDLED_WEB_ROOT : undefined;
 }
 
+const SERVER_VERSION = '0.1.0';
+
+function portOf(address: string | { port: number } | null): number {
+  return typeof address === 'object' && address !== null ? address.port : 0;
+}
+
 function retentionOf(config: Config): Retention {
   return { traces: config.retention.tracesDays, logs: config.retention.logsDays, metrics: config.retention.metricsDays };
 }
@@ -58,12 +64,17 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const deps = { sink: pipeline, decoder, metrics };
 
   const http = await createHttpReceiver(deps, config.otlp.http);
-  const api = createApiServer({ store, query: config.query, selfMetrics: () => registry.metrics(), webRoot: webRootOf(config) });
   const grpc = config.otlp.grpc.enabled ? await startGrpcReceiver(deps, config.otlp.grpc) : undefined;
+  const api = createApiServer({
+    store,
+    query: config.query,
+    selfMetrics: () => registry.metrics(),
+    webRoot: webRootOf(config),
+    serverInfo: () => ({ otlpGrpcPort: grpc?.port ?? 0, otlpHttpPort: portOf(http.server.address()), version: SERVER_VERSION }),
+  });
   if (config.otlp.http.enabled) await http.listen({ host: config.otlp.http.host, port: config.otlp.http.port });
   await api.listen({ host: config.api.host, port: config.api.port });
 
-  const portOf = (address: ReturnType<typeof api.server.address>): number => (typeof address === 'object' && address !== null ? address.port : 0);
   let closing: Promise<void> | undefined;
   return {
     ports: { grpc: grpc?.port ?? 0, http: portOf(http.server.address()), api: portOf(api.server.address()) },

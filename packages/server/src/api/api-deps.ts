@@ -1,3 +1,4 @@
+import type { ServerInfoResponse } from '@sightline/contract';
 import type { QueryConfig } from '../config/schema.ts';
 import type { Store } from '../storage/store.ts';
 
@@ -9,6 +10,8 @@ export interface ApiDeps {
   /** Directory of the built web UI (index.html and assets); a placeholder page without it. */
   readonly webRoot?: string;
   readonly logger?: boolean;
+  /** Ports and version, known once the receivers listen. */
+  readonly serverInfo?: () => ServerInfoResponse;
   /** Live tail timing (tests shorten it); defaults in log-tail-route.ts. */
   readonly tail?: Partial<TailTiming>;
 }

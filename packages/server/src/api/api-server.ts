@@ -1,3 +1,4 @@
+import { serverInfoResponseSchema } from '@sightline/contract';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ApiDeps } from './api-deps.ts';
 import { registerCatalogRoutes } from './catalog-routes.ts';
@@ -30,6 +31,7 @@ export function createApiServer(deps: ApiDeps): FastifyInstance {
   });
 
   app.get('/healthz', () => ({ status: 'ok' }));
+  app.get('/api/v1/server-info', () => serverInfoResponseSchema.parse(deps.serverInfo?.() ?? { otlpGrpcPort: 4317, otlpHttpPort: 4318, version: 'unknown' }));
   app.get('/metrics', async (_request, reply) => reply.type(PROMETHEUS_TEXT).send(await deps.selfMetrics()));
 
   registerTraceRoutes(app, deps);

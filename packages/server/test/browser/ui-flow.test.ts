@@ -136,10 +136,13 @@ describe('UI in a browser', { timeout: 300_000 }, () => {
     assertNoNewProblems();
   });
 
-  it('shows the Get started page with this server filled in', async () => {
+  it("shows the Get started page with this server's real OTLP ports filled in", async () => {
     const { page } = browser();
+    const { http, grpc } = server!.ports;
     await page.goto('/get-started');
-    await page.getByText('4318').first().waitFor();
+    await page.getByText(`HTTP on port ${http}`).waitFor();
+    await page.getByText(`gRPC on port ${grpc}`).waitFor();
+    await page.getByText(`:${http}`, { exact: false }).first().waitFor();
     await browser().screenshot('get-started');
     assertNoNewProblems();
   });

@@ -2,7 +2,7 @@
  * A headless Chromium (Debian's, through playwright-core) for the UI tests, recording every
  * console error, page error and HTTP response ≥ 400 of the session, and saving screenshots.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -47,6 +47,8 @@ export class BrowserSession {
       page.setDefaultTimeout(20_000);
       page.setDefaultNavigationTimeout(30_000);
       mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      // Screenshots of an earlier run would mix with this run's numbering.
+      for (const file of readdirSync(SCREENSHOT_DIR)) if (file.endsWith('.png')) rmSync(path.join(SCREENSHOT_DIR, file));
       return new BrowserSession(browser, context, page);
     } catch (error) {
       await browser.close();

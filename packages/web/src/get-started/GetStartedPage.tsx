@@ -1,5 +1,7 @@
 import { useEffect, useMemo } from 'react';
+import { getServerInfo } from '../api/server-info-api.ts';
 import { Tabs } from '../components/Tabs.tsx';
+import { useApi } from '../hooks/use-api.ts';
 import { Link } from '../router/Link.tsx';
 import { useAppLocation, useUpdateParams } from '../router/use-location.ts';
 import { CodeBlock } from './CodeBlock.tsx';
@@ -9,7 +11,10 @@ import { DEFAULT_OTLP_PORTS, setupGuides, testSpanCommand } from './setup-snippe
 export function GetStartedPage() {
   const { params } = useAppLocation();
   const updateParams = useUpdateParams();
-  const endpoints = useMemo(() => ({ host: window.location.hostname || 'localhost', ...DEFAULT_OTLP_PORTS }), []);
+  const info = useApi('server-info', (signal) => getServerInfo(signal));
+  const ports = info.data === undefined ? DEFAULT_OTLP_PORTS : { grpcPort: info.data.otlpGrpcPort, httpPort: info.data.otlpHttpPort };
+  const { grpcPort, httpPort } = ports;
+  const endpoints = useMemo(() => ({ host: window.location.hostname || 'localhost', grpcPort, httpPort }), [grpcPort, httpPort]);
   const guides = useMemo(() => setupGuides(endpoints), [endpoints]);
   const selectedId = params.get('lang') ?? 'nodejs';
   const guide = guides.find((g) => g.id === selectedId) ?? guides[0];
@@ -27,7 +32,7 @@ export function GetStartedPage() {
           of <code>{endpoints.host}</code>. Pick your runtime, paste the commands, and your traces, logs and metrics appear under{' '}
           <Link to="/traces">Traces</Link> and <Link to="/logs">Logs</Link> within seconds.
         </p>
-        <p className="muted small">Ports shown are the defaults; if your server was started with other ports, change them in the commands.</p>
+        {info.data === undefined && <p className="muted small">Ports shown are the defaults until this server reports its own.</p>}
       </section>
       <Tabs
         items={guides.map((g) => ({ key: g.id, label: g.name }))}

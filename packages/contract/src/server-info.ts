@@ -1,0 +1,12 @@
+import { z } from 'zod';
+
+const port = z.number().int().min(0).max(65535);
+
+/** What the UI needs to tell users where to send telemetry: the ports this server listens on. */
+export const serverInfoResponseSchema = z.object({
+  otlpGrpcPort: port.describe('OTLP/gRPC port; 0 when the gRPC receiver is off'),
+  otlpHttpPort: port.describe('OTLP/HTTP port'),
+  version: z.string(),
+});
+
+export type ServerInfoResponse = z.infer<typeof serverInfoResponseSchema>;
