@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { listServices } from '../api/catalog-api.ts';
 import { NamePicker } from '../components/NamePicker.tsx';
 import { AttributeFilterEditor } from '../filters/AttributeFilterEditor.tsx';
+import { catalogRangeOf } from '../filters/catalog-range.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { logFilterProblems, type LogFilters } from './log-filters.ts';
 import { parseSeverityName, SEVERITY_LEVELS } from './severity.ts';
@@ -12,8 +13,6 @@ export interface LogFilterBarProps {
   readonly onChange: (filters: LogFilters) => void;
 }
 
-const minute = (ms: number): number => Math.floor(ms / 60_000) * 60_000;
-
 /** Service, minimum severity, body text, trace id and attribute filters; typed values apply on Enter. */
 export function LogFilterBar({ filters, range, onChange }: LogFilterBarProps) {
   const id = useId();
@@ -22,8 +21,8 @@ export function LogFilterBar({ filters, range, onChange }: LogFilterBarProps) {
   useEffect(() => setBody(filters.body), [filters.body]);
   useEffect(() => setTraceId(filters.traceId), [filters.traceId]);
 
-  const catalogRange = { startMs: minute(range.startMs), endMs: minute(range.endMs) + 60_000 };
-  const services = useApi(`services|logs|${catalogRange.startMs}|${catalogRange.endMs}`, (signal) => listServices('logs', catalogRange, signal));
+  const catalogRange = catalogRangeOf(range);
+  const services = useApi(`services|logs|${catalogRange.key}`, (signal) => listServices('logs', catalogRange, signal));
   const problems = logFilterProblems({ ...filters, traceId });
 
   const applyTyped = (event?: FormEvent): void => {

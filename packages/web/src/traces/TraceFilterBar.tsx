@@ -3,6 +3,7 @@ import { listOperations, listServices } from '../api/catalog-api.ts';
 import { NamePicker } from '../components/NamePicker.tsx';
 import { SPAN_KIND_NAMES, type SpanKindName } from '../format/span-kind.ts';
 import { AttributeFilterEditor } from '../filters/AttributeFilterEditor.tsx';
+import { catalogRangeOf } from '../filters/catalog-range.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { TRACE_STATUSES, traceFilterProblems, type TraceFilters } from './trace-filters.ts';
 
@@ -12,8 +13,6 @@ export interface TraceFilterBarProps {
   readonly onChange: (filters: TraceFilters) => void;
 }
 
-const minute = (ms: number): number => Math.floor(ms / 60_000) * 60_000;
-
 /** Service, operation, duration, status, kind and attribute filters; choices apply at once, typed values on Enter. */
 export function TraceFilterBar({ filters, range, onChange }: TraceFilterBarProps) {
   const id = useId();
@@ -22,8 +21,8 @@ export function TraceFilterBar({ filters, range, onChange }: TraceFilterBarProps
   useEffect(() => setMinDuration(filters.minDuration), [filters.minDuration]);
   useEffect(() => setMaxDuration(filters.maxDuration), [filters.maxDuration]);
 
-  const rangeKey = `${minute(range.startMs)}|${minute(range.endMs) + 60_000}`;
-  const catalogRange = { startMs: minute(range.startMs), endMs: minute(range.endMs) + 60_000 };
+  const catalogRange = catalogRangeOf(range);
+  const rangeKey = catalogRange.key;
   const services = useApi(`services|traces|${rangeKey}`, (signal) => listServices('traces', catalogRange, signal));
   const operations = useApi(filters.service === '' ? null : `operations|${filters.service}|${rangeKey}`, (signal) =>
     listOperations(filters.service, catalogRange, signal),
