@@ -9,7 +9,8 @@ export const durationSchema = z
   .union([z.number().int().nonnegative(), z.string().regex(/^\d+$/, 'expected nanoseconds as digits')])
   .transform((value) => BigInt(value));
 
-const spanSearchFields = {
+/** Conditions on spans shared by span search and trace search (which adds its own status filter). */
+export const spanConditionFields = {
   start: timeSchema,
   end: timeSchema,
   service: z.string().min(1).optional(),
@@ -17,12 +18,16 @@ const spanSearchFields = {
   operation: z.string().min(1).optional(),
   minDurationNs: durationSchema.optional(),
   maxDurationNs: durationSchema.optional(),
-  statusCode: statusCodeSchema.optional(),
   kind: spanKindSchema.optional(),
-  rootOnly: z.boolean().optional(),
-  traceId: traceIdInputSchema.optional(),
   attributes: attributeFiltersSchema.optional(),
   resourceAttributes: attributeFiltersSchema.optional(),
+};
+
+const spanSearchFields = {
+  ...spanConditionFields,
+  statusCode: statusCodeSchema.optional(),
+  rootOnly: z.boolean().optional(),
+  traceId: traceIdInputSchema.optional(),
   sort: z.enum(['timestamp', 'duration']).default('timestamp'),
   order: z.enum(['asc', 'desc']).default('desc'),
   limit: limitSchema.optional(),

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { attributeFiltersSchema, cursorSchema, limitSchema } from './filters.ts';
-import { durationSchema } from './span-search.ts';
-import { spanKindSchema } from './traces.ts';
-import { nanosSchema, requireOrderedRange, timeSchema, traceIdSchema } from './time.ts';
+import { cursorSchema, limitSchema } from './filters.ts';
+import { spanConditionFields } from './span-search.ts';
+import { nanosSchema, requireOrderedRange, traceIdSchema } from './time.ts';
 
 /** A span status by name: OTLP codes 0 unset, 1 ok, 2 error. */
 export const spanStatusNameSchema = z.enum(['unset', 'ok', 'error']);
@@ -10,17 +9,8 @@ export type SpanStatusName = z.infer<typeof spanStatusNameSchema>;
 
 /** Conditions on spans: a trace matches when one of its spans in the range meets all of them. */
 const traceFilterFields = {
-  start: timeSchema,
-  end: timeSchema,
-  service: z.string().min(1).optional(),
-  /** The span name. */
-  operation: z.string().min(1).optional(),
-  minDurationNs: durationSchema.optional(),
-  maxDurationNs: durationSchema.optional(),
+  ...spanConditionFields,
   status: spanStatusNameSchema.optional(),
-  kind: spanKindSchema.optional(),
-  attributes: attributeFiltersSchema.optional(),
-  resourceAttributes: attributeFiltersSchema.optional(),
 };
 
 /**

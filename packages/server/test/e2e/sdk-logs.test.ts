@@ -1,7 +1,4 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SeverityNumber } from '@opentelemetry/api-logs';
 import { ExportResultCode } from '@opentelemetry/core';
@@ -11,7 +8,7 @@ import { SdkApi, type MsRange } from '../support/sdk-api.ts';
 import { expectedLog } from '../support/sdk-expect.ts';
 import { BODIES, buildLogScenario, HOSTILE_TEXT, useSyncContextManager } from '../support/sdk-log-scenario.ts';
 import { captureSdkWarnings, describeResult, exportThrough, SDK_TRANSPORTS } from '../support/sdk-transports.ts';
-import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
+import { serverForSuite } from '../support/server-process.ts';
 
 /** A record without its server-derived id (checked to be one), to compare with the SDK's record. */
 const withoutId = ({ id, ...rest }: LogRecord): Omit<LogRecord, 'id'> => {
@@ -26,23 +23,17 @@ const indexOf = (log: LogRecord): number => {
 
 describe('log records from the OpenTelemetry JS SDK come back exactly, over every OTLP transport', () => {
   useSyncContextManager();
-  const dir = mkdtempSync(path.join(tmpdir(), 'sightline-sdk-logs-'));
+  const server = serverForSuite('sdk-logs');
   const warnings = captureSdkWarnings();
   const testStart = Date.now();
-  let server: ServerProcess;
   let api: SdkApi;
   const range = (): MsRange => ({ start: testStart - 120_000, end: Date.now() + 60_000 });
   const scenarios = SDK_TRANSPORTS.map((transport) => ({ transport, scenario: buildLogScenario(`sdk-logs-${transport.id}`) }));
 
-  before(async () => {
-    server = await startServerProcess(path.join(dir, 'data'));
-    api = new SdkApi(server.ports.api);
+  before(() => {
+    api = new SdkApi(server().ports.api);
   });
-  after(async () => {
-    warnings.stop();
-    await server.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => warnings.stop());
 
   for (const { transport, scenario } of scenarios) {
     describe(`over ${transport.protocol}`, () => {
@@ -70,7 +61,7 @@ describe('log records from the OpenTelemetry JS SDK come back exactly, over ever
         assert.ok(records.some((record) => record.eventName !== undefined));
 
         const warningsBefore = warnings.messages.length;
-        const exporter = transport.logExporter(server.ports);
+        const exporter = transport.logExporter(server().ports);
         try {
           const result = await exportThrough(exporter, records);
           assert.equal(result.code, ExportResultCode.SUCCESS, describeResult(result));
@@ -142,6 +133,6 @@ describe('log records from the OpenTelemetry JS SDK come back exactly, over ever
     const everything = await api.searchLogs({ ...range(), limit: 1000 });
     const ours = everything.logs.filter((log) => log.serviceName.startsWith('sdk-logs-'));
     assert.equal(ours.length, scenarios.reduce((sum, { scenario }) => sum + scenario.records.length, 0));
-    assert.equal((await fetch(`http://127.0.0.1:${server.ports.api}/healthz`)).status, 200);
+    assert.equal((await fetch(`http://127.0.0.1:${server().ports.api}/healthz`)).status, 200);
   });
 });

@@ -1,7 +1,4 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ExportResultCode } from '@opentelemetry/core';
 import { AggregationTemporality, DataPointType, type ExponentialHistogram, type MetricData } from '@opentelemetry/sdk-metrics';
@@ -18,7 +15,7 @@ import {
   type MetricRun,
 } from '../support/sdk-metric-scenario.ts';
 import { captureSdkWarnings, describeResult, SDK_TRANSPORTS } from '../support/sdk-transports.ts';
-import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
+import { serverForSuite } from '../support/server-process.ts';
 
 /** One step covers the whole query range, so each series has exactly one point, at the range start. */
 const STEP_SECONDS = 3600;
@@ -28,22 +25,16 @@ function metricsNamed(run: MetricRun, name: string): MetricData[] {
 }
 
 describe('metrics from the OpenTelemetry JS SDK come back exactly, over every OTLP transport', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'sightline-sdk-metrics-'));
+  const server = serverForSuite('sdk-metrics');
   const warnings = captureSdkWarnings();
   const testStart = Date.now();
-  let server: ServerProcess;
   let api: SdkApi;
   const range = (): MsRange => ({ start: testStart - 60_000, end: Date.now() + 60_000 });
 
-  before(async () => {
-    server = await startServerProcess(path.join(dir, 'data'));
-    api = new SdkApi(server.ports.api);
+  before(() => {
+    api = new SdkApi(server().ports.api);
   });
-  after(async () => {
-    warnings.stop();
-    await server.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => warnings.stop());
 
   /** Runs a query over one step of the whole range (or from `from`); returns its series and the step's time. */
   async function query(service: string, request: Omit<MetricQueryRequest, 'start' | 'end' | 'stepSeconds'>, from?: number): Promise<{ series: MetricSeries[]; t: number }> {
@@ -72,8 +63,8 @@ describe('metrics from the OpenTelemetry JS SDK come back exactly, over every OT
 
       it('exports every collection, cumulative and delta, with SUCCESS and no warning from the SDK', async () => {
         const warningsBefore = warnings.messages.length;
-        const cumulativeExporter = transport.metricExporter(server.ports, 'cumulative');
-        const deltaExporter = transport.metricExporter(server.ports, 'delta');
+        const cumulativeExporter = transport.metricExporter(server().ports, 'cumulative');
+        const deltaExporter = transport.metricExporter(server().ports, 'delta');
         try {
           run = await runMetricScenario(service, names, cumulativeExporter, deltaExporter);
         } finally {
@@ -229,7 +220,7 @@ describe('metrics from the OpenTelemetry JS SDK come back exactly, over every OT
       { timeUnixNano: now - 2_000_000_123n, count: 10, sum: 12.5, quantiles: [[0.5, 0.9], [0.99, 3.2]] },
       { timeUnixNano: now - 1_000_000_456n, count: 25, sum: 30, quantiles: [[0.5, 1.1], [0.99, 2.8]] },
     ]);
-    const response = await fetch(`http://127.0.0.1:${server.ports.http}/v1/metrics`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const response = await fetch(`http://127.0.0.1:${server().ports.http}/v1/metrics`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     assert.equal(response.status, 200);
     const answer = (await response.json()) as { partialSuccess?: { rejectedDataPoints?: string | number } };
     assert.equal(Number(answer.partialSuccess?.rejectedDataPoints ?? 0), 0);

@@ -1,7 +1,4 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { ExportResultCode } from '@opentelemetry/core';
@@ -11,28 +8,22 @@ import { SdkApi, type MsRange } from '../support/sdk-api.ts';
 import { byStartThenIds, expectedSpan, expectedSpanSummary, hrNanos } from '../support/sdk-expect.ts';
 import { buildTraceScenario, SPAN_LIMITS } from '../support/sdk-trace-scenario.ts';
 import { captureSdkWarnings, describeResult, exportThrough, SDK_TRANSPORTS } from '../support/sdk-transports.ts';
-import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
+import { serverForSuite } from '../support/server-process.ts';
 
 const nanos = (span: ReadableSpan, which: 'startTime' | 'endTime'): bigint => BigInt(hrNanos(span[which]));
 const durationOf = (span: ReadableSpan): bigint => nanos(span, 'endTime') - nanos(span, 'startTime');
 
 describe('spans from the OpenTelemetry JS SDK come back exactly, over every OTLP transport', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'sightline-sdk-traces-'));
+  const server = serverForSuite('sdk-traces');
   const warnings = captureSdkWarnings();
   const testStart = Date.now();
-  let server: ServerProcess;
   let api: SdkApi;
   const range = (): MsRange => ({ start: testStart - 60_000, end: Date.now() + 60_000 });
 
-  before(async () => {
-    server = await startServerProcess(path.join(dir, 'data'));
-    api = new SdkApi(server.ports.api);
+  before(() => {
+    api = new SdkApi(server().ports.api);
   });
-  after(async () => {
-    warnings.stop();
-    await server.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => warnings.stop());
 
   /** Every page of a search, following the cursor. */
   async function searchAll(request: SpanSearchRequest): Promise<SpanSummary[]> {
@@ -87,7 +78,7 @@ describe('spans from the OpenTelemetry JS SDK come back exactly, over every OTLP
         assert.equal(mainSpans.some((span) => 'not.a.number' in span.attributes), transport.protocol !== 'http/json');
 
         const warningsBefore = warnings.messages.length;
-        const exporter = transport.traceExporter(server.ports);
+        const exporter = transport.traceExporter(server().ports);
         try {
           const result = await exportThrough(exporter, scenario.spans);
           assert.equal(result.code, ExportResultCode.SUCCESS, describeResult(result));
@@ -154,7 +145,7 @@ describe('spans from the OpenTelemetry JS SDK come back exactly, over every OTLP
 
       it('accepts gzip-compressed exports', async () => {
         const compressed = buildTraceScenario(`sdk-traces-gzip-${transport.id}`);
-        const exporter = transport.traceExporter(server.ports, true);
+        const exporter = transport.traceExporter(server().ports, true);
         try {
           const result = await exportThrough(exporter, compressed.spans);
           assert.equal(result.code, ExportResultCode.SUCCESS, describeResult(result));

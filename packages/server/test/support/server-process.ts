@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/sightline.mjs');
@@ -50,4 +52,24 @@ export function startServerProcess(dataDir: string, extraArgs: string[] = []): P
     });
     child.once('exit', (code) => reject(new Error(`server exited early with ${code}: ${stderr}`)));
   });
+}
+
+/**
+ * One server process for the enclosing test suite, on a fresh data directory: started in `before`,
+ * stopped and its data removed in `after`. Call inside `describe`; use the returned getter in tests.
+ */
+export function serverForSuite(name: string, extraArgs: string[] = []): () => ServerProcess {
+  const dir = mkdtempSync(path.join(tmpdir(), `sightline-${name}-`));
+  let server: ServerProcess | undefined;
+  before(async () => {
+    server = await startServerProcess(path.join(dir, 'data'), extraArgs);
+  });
+  after(async () => {
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return () => {
+    if (server === undefined) throw new Error(`the ${name} server has not started`);
+    return server;
+  };
 }
