@@ -133,3 +133,63 @@ export type {
 } from './trace-search.ts';
 export { serverInfoResponseSchema } from './server-info.ts';
 export type { ServerInfoResponse } from './server-info.ts';
+export { APM_OVERFLOW_NAME, apmRangeQuerySchema, overflowNoticeSchema, redStatsSchema, seriesStepsSchema } from './apm-common.ts';
+export type { ApmRangeQuery, OverflowNotice, RedStats } from './apm-common.ts';
+export {
+  apmApdexSettingsResponseSchema,
+  apmApdexUpdateSchema,
+  apmInstancesQuerySchema,
+  apmInstancesResponseSchema,
+  apmOperationSchema,
+  apmOperationsQuerySchema,
+  apmOperationsResponseSchema,
+  apmRecentErrorsQuerySchema,
+  apmRecentErrorsResponseSchema,
+  apmServiceSeriesQuerySchema,
+  apmServiceSeriesResponseSchema,
+  apmServicesQuerySchema,
+  apmServicesResponseSchema,
+  apmServiceSummarySchema,
+} from './apm-services.ts';
+export type {
+  ApmApdexSettingsResponse,
+  ApmApdexUpdate,
+  ApmInstancesQuery,
+  ApmInstancesResponse,
+  ApmOperation,
+  ApmOperationsQuery,
+  ApmOperationsResponse,
+  ApmRecentErrorsQuery,
+  ApmRecentErrorsResponse,
+  ApmServiceSeriesQuery,
+  ApmServiceSeriesResponse,
+  ApmServicesQuery,
+  ApmServicesResponse,
+  ApmServiceSummary,
+} from './apm-services.ts';
+export {
+  apmDbStatementsQuerySchema,
+  apmDbStatementsResponseSchema,
+  apmDependenciesQuerySchema,
+  apmDependenciesResponseSchema,
+  apmDependencySchema,
+  dependencyTypeSchema,
+} from './apm-dependencies.ts';
+export type {
+  ApmDbStatementsQuery,
+  ApmDbStatementsResponse,
+  ApmDependenciesQuery,
+  ApmDependenciesResponse,
+  ApmDependency,
+  DependencyType,
+} from './apm-dependencies.ts';
+export {
+  apmServiceMapQuerySchema,
+  apmServiceMapResponseSchema,
+  serviceMapEdgeSchema,
+  serviceMapNodeKindSchema,
+  serviceMapNodeSchema,
+} from './apm-service-map.ts';
+export type { ApmServiceMapQuery, ApmServiceMapResponse, ServiceMapEdge, ServiceMapNode, ServiceMapNodeKind } from './apm-service-map.ts';
+export { apmExceptionGroupSchema, apmExceptionSampleSchema, apmExceptionsQuerySchema, apmExceptionsResponseSchema } from './apm-exceptions.ts';
+export type { ApmExceptionGroup, ApmExceptionsQuery, ApmExceptionsResponse } from './apm-exceptions.ts';

@@ -81,6 +81,23 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    apm: z
+      .object({
+        /** Services tracked by name in the APM aggregates per window; more go under `__overflow__`. */
+        maxServices: positiveInt.default(256),
+        /** Operations (and, separately, dependency targets) tracked by name per service per window. */
+        maxOperationsPerService: positiveInt.default(2048),
+        /** The tracked names are forgotten every window, so a burst of names does not cap later data. */
+        capWindowSeconds: positiveInt.default(60),
+        /** Ids in names of HTTP spans without a route become placeholders (`GET /users/{id}`). */
+        normalizeSpanNames: z.boolean().default(true),
+        /** Apdex threshold T for services without their own. */
+        defaultApdexThresholdMs: positiveInt.default(500),
+        /** Service-to-service edges of the map come from joining spans of at most this many recent minutes of the range. */
+        serviceMapWindowMinutes: positiveInt.default(30),
+      })
+      .strict()
+      .prefault({}),
     query: z
       .object({
         maxMemoryBytes: bytes.default(Math.min(2 * 1024 * MiB, Math.floor(defaultMemoryBudget / 4))),
@@ -99,3 +116,4 @@ export const configSchema = z
 export type Config = z.infer<typeof configSchema>;
 export type ConfigInput = z.input<typeof configSchema>;
 export type QueryConfig = Config['query'];
+export type ApmConfig = Config['apm'];

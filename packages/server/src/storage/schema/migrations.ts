@@ -3,7 +3,7 @@ import { sql, trustedSql } from '../sql.ts';
 import { createTableSql, createViewSql } from './ddl.ts';
 import type { Retention } from './retention.ts';
 import { schemaMigrationsTable } from './meta-tables.ts';
-import { ALL_TABLES, ALL_VIEWS } from './tables.ts';
+import { ALL_TABLES, ALL_VIEWS, APM_TABLES, APM_VIEWS } from './tables.ts';
 
 export interface Migration {
   readonly version: number;
@@ -32,6 +32,11 @@ export const MIGRATIONS: readonly Migration[] = [
       'ALTER TABLE logs ADD INDEX IF NOT EXISTS idx_ingested_at ingested_at TYPE minmax GRANULARITY 1',
       'ALTER TABLE logs MATERIALIZE INDEX idx_ingested_at',
     ],
+  },
+  {
+    version: 3,
+    name: 'APM: span and dependency metrics per minute and hour, exceptions, service instances',
+    statements: (retention) => [...APM_TABLES.map((table) => createTableSql(table, retention)), ...APM_VIEWS.map(createViewSql)],
   },
 ];
 

@@ -1,4 +1,15 @@
 import type { MaterializedViewDef, TableDef } from './table-def.ts';
+import {
+  dependencyMetrics1hTable,
+  dependencyMetrics1hView,
+  dependencyMetrics1mTable,
+  serviceInstancesTable,
+  serviceInstancesView,
+  spanExceptionsTable,
+  spanMetrics1hTable,
+  spanMetrics1hView,
+  spanMetrics1mTable,
+} from './apm-tables.ts';
 import { logsTable } from './logs-table.ts';
 import { schemaMigrationsTable, settingsTable } from './meta-tables.ts';
 import {
@@ -9,6 +20,18 @@ import {
   summaryPointsTable,
 } from './metrics-tables.ts';
 import { spansTable, traceIndexTable, traceIndexView } from './spans-table.ts';
+
+/** APM aggregates and derived rows (migration 3). */
+export const APM_TABLES: readonly TableDef<never>[] = [
+  spanMetrics1mTable,
+  spanMetrics1hTable,
+  dependencyMetrics1mTable,
+  dependencyMetrics1hTable,
+  spanExceptionsTable,
+  serviceInstancesTable,
+];
+
+export const APM_VIEWS: readonly MaterializedViewDef[] = [spanMetrics1hView, dependencyMetrics1hView, serviceInstancesView];
 
 /** Every table of the current schema, in creation order (a view's target before the view). */
 export const ALL_TABLES: readonly TableDef<never>[] = [
@@ -22,9 +45,10 @@ export const ALL_TABLES: readonly TableDef<never>[] = [
   histogramPointsTable,
   exponentialHistogramPointsTable,
   summaryPointsTable,
+  ...APM_TABLES,
 ];
 
-export const ALL_VIEWS: readonly MaterializedViewDef[] = [traceIndexView];
+export const ALL_VIEWS: readonly MaterializedViewDef[] = [traceIndexView, ...APM_VIEWS];
 
 /** Tables the ingest pipeline inserts into. */
 export const INSERT_TABLES: readonly TableDef<never>[] = [
@@ -35,4 +59,7 @@ export const INSERT_TABLES: readonly TableDef<never>[] = [
   histogramPointsTable,
   exponentialHistogramPointsTable,
   summaryPointsTable,
+  spanMetrics1mTable,
+  dependencyMetrics1mTable,
+  spanExceptionsTable,
 ];
