@@ -68,6 +68,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const api = createApiServer({
     store,
     query: config.query,
+    apm: config.apm,
     selfMetrics: () => registry.metrics(),
     webRoot: webRootOf(config),
     serverInfo: () => ({ otlpGrpcPort: grpc?.port ?? 0, otlpHttpPort: portOf(http.server.address()), version: SERVER_VERSION }),

@@ -1,10 +1,12 @@
 import type { ServerInfoResponse } from '@sightline/contract';
-import type { QueryConfig } from '../config/schema.ts';
+import type { ApmConfig, QueryConfig } from '../config/schema.ts';
 import type { Store } from '../storage/store.ts';
 
 export interface ApiDeps {
   readonly store: Store;
   readonly query: QueryConfig;
+  /** APM settings (apdex default, service-map window, the caps shown in overflow notices). */
+  readonly apm: ApmConfig;
   /** The process's own metrics in Prometheus text format (e.g. prom-client's `registry.metrics()`). */
   readonly selfMetrics: () => string | Promise<string>;
   /** Directory of the built web UI (index.html and assets); a placeholder page without it. */

@@ -1,6 +1,8 @@
 import { serverInfoResponseSchema } from '@sightline/contract';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ApiDeps } from './api-deps.ts';
+import { registerApmDependencyRoutes } from './apm-dependency-routes.ts';
+import { registerApmServiceRoutes } from './apm-service-routes.ts';
 import { registerCatalogRoutes } from './catalog-routes.ts';
 import { notFoundError, toErrorReply } from './error-status.ts';
 import { registerLogRoutes } from './log-routes.ts';
@@ -38,6 +40,8 @@ export function createApiServer(deps: ApiDeps): FastifyInstance {
   registerLogRoutes(app, deps);
   registerMetricRoutes(app, deps);
   registerCatalogRoutes(app, deps);
+  registerApmServiceRoutes(app, deps);
+  registerApmDependencyRoutes(app, deps);
   registerStaticUi(app, deps.webRoot);
   return app;
 }

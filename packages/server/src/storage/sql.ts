@@ -75,7 +75,7 @@ export function sql(strings: TemplateStringsArray, ...values: readonly SqlValue[
 }
 
 /** Joins fragments with a separator (itself fixed SQL text chosen by the caller's code). */
-export function joinSql(fragments: readonly SqlFragment[], separator: ', ' | ' AND ' | ' OR ' | ' '): SqlFragment {
+export function joinSql(fragments: readonly SqlFragment[], separator: ', ' | ' AND ' | ' OR ' | ' ' | ' UNION ALL '): SqlFragment {
   const parts: (string | TypedParam)[] = [];
   fragments.forEach((fragment, index) => {
     if (index > 0) parts.push(separator);

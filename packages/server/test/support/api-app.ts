@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { createApiServer, type ApiDeps } from '../../src/api/api-server.ts';
-import type { QueryConfig } from '../../src/config/schema.ts';
+import type { ApmConfig, QueryConfig } from '../../src/config/schema.ts';
 import type { Store } from '../../src/storage/store.ts';
 
 export const TEST_QUERY_CONFIG: QueryConfig = {
@@ -11,13 +11,29 @@ export const TEST_QUERY_CONFIG: QueryConfig = {
   defaultLimit: 100,
 };
 
-export function testApp(store: Store, query: Partial<QueryConfig> = {}, webRoot?: string, extra: Pick<ApiDeps, 'tail'> = {}): FastifyInstance {
+export const TEST_APM_CONFIG: ApmConfig = {
+  maxServices: 256,
+  maxOperationsPerService: 2048,
+  capWindowSeconds: 60,
+  normalizeSpanNames: true,
+  defaultApdexThresholdMs: 500,
+  serviceMapWindowMinutes: 30,
+};
+
+export function testApp(
+  store: Store,
+  query: Partial<QueryConfig> = {},
+  webRoot?: string,
+  extra: Pick<ApiDeps, 'tail'> & { apm?: Partial<ApmConfig> } = {},
+): FastifyInstance {
+  const { apm, ...rest } = extra;
   return createApiServer({
     store,
     query: { ...TEST_QUERY_CONFIG, ...query },
+    apm: { ...TEST_APM_CONFIG, ...apm },
     selfMetrics: () => '# TYPE sightline_up gauge\nsightline_up 1\n',
     ...(webRoot === undefined ? {} : { webRoot }),
-    ...extra,
+    ...rest,
   });
 }
 

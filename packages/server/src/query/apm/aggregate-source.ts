@@ -1,0 +1,25 @@
+import { identifier, joinSql, sql, type SqlFragment } from '../../storage/sql.ts';
+import { planSources, type MinuteRange } from './apm-range.ts';
+
+export type AggregateKind = 'span' | 'dependency';
+
+const TABLES: Readonly<Record<AggregateKind, { readonly minute: string; readonly hour: string }>> = {
+  span: { minute: 'apm_span_metrics_1m', hour: 'apm_span_metrics_1h' },
+  dependency: { minute: 'apm_dependency_metrics_1m', hour: 'apm_dependency_metrics_1h' },
+};
+
+function tableRows(table: string, range: MinuteRange, where: SqlFragment): SqlFragment {
+  return sql`SELECT * FROM ${identifier(table)} WHERE time >= toDateTime(${range.startS}, 'UTC') AND time < toDateTime(${range.endS}, 'UTC') AND (${where})`;
+}
+
+/**
+ * A subquery (for FROM) with the aggregate rows of `kind` that cover the range and satisfy `where`
+ * (a condition on the table's key columns, e.g. `service_name = …`, pushed into every branch so
+ * the primary key applies). Rows are partial aggregates: always GROUP BY and sum / sumMap / min / max.
+ */
+export function aggregateRows(kind: AggregateKind, range: MinuteRange, where: SqlFragment = sql`1`): SqlFragment {
+  const plan = planSources(range);
+  const parts = plan.minute.map((part) => tableRows(TABLES[kind].minute, part, where));
+  if (plan.hour !== undefined) parts.push(tableRows(TABLES[kind].hour, plan.hour, where));
+  return sql`(${joinSql(parts, ' UNION ALL ')})`;
+}
