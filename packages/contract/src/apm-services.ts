@@ -132,6 +132,9 @@ export const apmApdexSettingsResponseSchema = z.object({
 });
 export type ApmApdexSettingsResponse = z.infer<typeof apmApdexSettingsResponseSchema>;
 
-/** `PUT /api/v1/apm/services/:service/apdex` body; `thresholdMs: null` returns to the default. */
+/**
+ * `PUT /api/v1/apm/services/:service/apdex` body; `thresholdMs: null` returns to the default.
+ * Answered with the settings after the change (`apmApdexSettingsResponseSchema`, as `GET /api/v1/apm/apdex`).
+ */
 export const apmApdexUpdateSchema = z.object({ thresholdMs: z.number().positive().max(600_000).nullable() });
 export type ApmApdexUpdate = z.infer<typeof apmApdexUpdateSchema>;

@@ -1,0 +1,49 @@
+import { param, sql, type SqlFragment } from '../../storage/sql.ts';
+import type { Store } from '../../storage/store.ts';
+import { storeLimits, type ReadLimits } from '../read-limits.ts';
+
+/** Per-service apdex thresholds, kept in the `settings` table under `apm.apdex.<service>`. */
+const KEY_PREFIX = 'apm.apdex.';
+
+/** The thresholds (ms) set for services; services without one use the configured default. */
+export async function readApdexThresholds(store: Store, limits: ReadLimits): Promise<Map<string, number>> {
+  const rows = await store.query<{ key: string; value: string }>(
+    sql`SELECT key, value FROM settings FINAL WHERE startsWith(key, ${KEY_PREFIX}) AND deleted = 0 ORDER BY key`,
+    storeLimits(limits),
+  );
+  const thresholds = new Map<string, number>();
+  for (const row of rows) {
+    const value = Number(row.value);
+    if (Number.isFinite(value) && value > 0) thresholds.set(row.key.slice(KEY_PREFIX.length), value);
+  }
+  return thresholds;
+}
+
+/**
+ * Versions for the settings rows: wall-clock microseconds (so later writes win across restarts and
+ * nodes), strictly increasing within the process (so two writes in one millisecond keep their order).
+ */
+export function settingsVersionClock(now: () => number = Date.now): () => bigint {
+  let last = 0n;
+  return () => {
+    const wall = BigInt(now()) * 1000n;
+    last = wall > last ? wall : last + 1n;
+    return last;
+  };
+}
+
+/** Sets a service's threshold, or with `null` removes it (back to the default). */
+export async function writeApdexThreshold(store: Store, service: string, thresholdMs: number | null, version: bigint): Promise<void> {
+  const value = thresholdMs === null ? '' : String(thresholdMs);
+  const deleted = param('UInt8', thresholdMs === null ? 1 : 0);
+  await store.command(
+    sql`INSERT INTO settings (key, value, version, deleted) SELECT ${KEY_PREFIX + service}, ${value}, ${param('UInt64', version)}, ${deleted}`,
+  );
+}
+
+/** The threshold of each row's `service_name`, as SQL: the service's own, else the default. */
+export function thresholdOfService(thresholds: ReadonlyMap<string, number>, defaultMs: number): SqlFragment {
+  const names = param('Array(String)', [...thresholds.keys()]);
+  const values = param('Array(Float64)', [...thresholds.values()]);
+  return sql`if(indexOf(${names}, service_name) = 0, ${param('Float64', defaultMs)}, arrayElement(${values}, indexOf(${names}, service_name)))`;
+}
