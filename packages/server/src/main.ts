@@ -7,6 +7,7 @@ import { IngestMetrics } from './pipeline/ingest-metrics.ts';
 import { readEngineStats } from './query/engine/engine-stats.ts';
 import { registerEngineMetrics } from './selfmon/engine-metrics.ts';
 import { IngestPipeline } from './pipeline/ingest-pipeline.ts';
+import { SpanMetricsStage } from './pipeline/span-metrics/span-metrics-stage.ts';
 import { createHttpReceiver } from './receivers/otlp/http-receiver.ts';
 import { startGrpcReceiver } from './receivers/otlp/grpc-receiver.ts';
 import { ChdbStore } from './storage/chdb/chdb-store.ts';
@@ -56,11 +57,19 @@ export async function startServer(config: Config): Promise<RunningServer> {
 
   registerEngineMetrics(registry, () => readEngineStats(store));
   const metrics = new IngestMetrics(registry);
-  const decoder = new DecodePool(config.pipeline.decodeWorkers);
+  const decoder = new DecodePool(config.pipeline.decodeWorkers, { normalizeSpanNames: config.apm.normalizeSpanNames });
   const targets = new Map<string, InsertTarget>(INSERT_TABLES.map((table) => [table.name, insertTarget(table)]));
-  const pipeline = new IngestPipeline(store, targets, config.pipeline, metrics, (table) => {
-    if (table.startsWith('metric_')) decoder.forgetSeries();
-  });
+  const spanMetrics = new SpanMetricsStage(config.apm, registry);
+  const pipeline = new IngestPipeline(
+    store,
+    targets,
+    config.pipeline,
+    metrics,
+    (table) => {
+      if (table.startsWith('metric_')) decoder.forgetSeries();
+    },
+    (batch) => (batch.spanMetrics === undefined ? [] : spanMetrics.chunksFor(batch.spanMetrics)),
+  );
   const deps = { sink: pipeline, decoder, metrics };
 
   const http = await createHttpReceiver(deps, config.otlp.http);

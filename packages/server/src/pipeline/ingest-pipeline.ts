@@ -1,5 +1,5 @@
 import { AppError, ErrorCodes } from '../errors.ts';
-import type { EncodedBatch } from '../signals/decoded.ts';
+import type { EncodedBatch, EncodedChunk } from '../signals/decoded.ts';
 import type { InsertTarget, Store } from '../storage/store.ts';
 import type { IngestMetrics } from './ingest-metrics.ts';
 import { PendingBudget } from './pending-budget.ts';
@@ -31,6 +31,11 @@ export class IngestPipeline implements IngestSink {
     private readonly metrics: IngestMetrics,
     /** Told when a table's insert failed (e.g. so encoders forget what they think is stored). */
     private readonly onInsertFailed: (table: string) => void = () => undefined,
+    /**
+     * Rows derived from a batch on this thread (e.g. span metrics after their cardinality caps),
+     * stored with it: the request is acknowledged only once these are committed too.
+     */
+    private readonly deriveChunks?: (batch: EncodedBatch) => readonly EncodedChunk[],
   ) {
     this.budget = new PendingBudget(options.maxPendingBytes);
   }
@@ -72,21 +77,34 @@ export class IngestPipeline implements IngestSink {
       release,
       commit: async (batch: EncodedBatch) => {
         if (used) throw new Error('admission already used');
-        const encodedBytes = batch.chunks.reduce((sum, chunk) => sum + chunk.data.byteLength, 0);
-        this.budget.resize(reserved, encodedBytes);
-        reserved = encodedBytes;
         try {
-          await Promise.all(batch.chunks.map((chunk) => this.batcher(chunk.table).add(chunk.data, chunk.rows)));
-        } catch (error) {
-          throw new AppError(ErrorCodes.INGEST_STORE_FAILED, 'the store could not commit this batch; retry later', {
-            cause: error,
-            retryAfterSeconds: this.retryHint(),
-          });
+          const chunks = this.chunksOf(batch);
+          const encodedBytes = chunks.reduce((sum, chunk) => sum + chunk.data.byteLength, 0);
+          this.budget.resize(reserved, encodedBytes);
+          reserved = encodedBytes;
+          await this.commitChunks(chunks);
         } finally {
           release();
         }
       },
     };
+  }
+
+  private chunksOf(batch: EncodedBatch): readonly EncodedChunk[] {
+    const derived = this.deriveChunks?.(batch) ?? [];
+    return derived.length === 0 ? batch.chunks : [...batch.chunks, ...derived];
+  }
+
+  /** Resolves once every chunk is committed; a failed insert becomes a retryable error. */
+  private async commitChunks(chunks: readonly EncodedChunk[]): Promise<void> {
+    try {
+      await Promise.all(chunks.map((chunk) => this.batcher(chunk.table).add(chunk.data, chunk.rows)));
+    } catch (error) {
+      throw new AppError(ErrorCodes.INGEST_STORE_FAILED, 'the store could not commit this batch; retry later', {
+        cause: error,
+        retryAfterSeconds: this.retryHint(),
+      });
+    }
   }
 
   private batcher(table: string): TableBatcher {

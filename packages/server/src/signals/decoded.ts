@@ -1,6 +1,7 @@
 import type { LogRow } from './log-record.ts';
 import type { MetricPoint } from './metric-point.ts';
 import type { SpanRow } from './span.ts';
+import type { SpanMetricsDigest } from './span-metrics.ts';
 
 export type SignalName = 'traces' | 'logs' | 'metrics';
 
@@ -30,6 +31,8 @@ export interface EncodedBatch {
   readonly rejected: number;
   readonly rejectionMessage: string;
   readonly chunks: readonly EncodedChunk[];
+  /** Traces: RED aggregates of the request's spans, before the cardinality caps (the pipeline applies them). */
+  readonly spanMetrics?: SpanMetricsDigest;
 }
 
 export interface EncodedChunk {

@@ -1,3 +1,5 @@
+import { aggregateSpans } from '../pipeline/span-metrics/aggregate-spans.ts';
+import { exceptionRowsOf } from '../pipeline/span-metrics/exception-rows.ts';
 import { decodeLogsJson } from '../receivers/otlp/decode/json-logs.ts';
 import { decodeMetricsJson } from '../receivers/otlp/decode/json-metrics.ts';
 import { decodeTracesJson } from '../receivers/otlp/decode/json-traces.ts';
@@ -5,15 +7,23 @@ import { decodeLogsProtobuf } from '../receivers/otlp/decode/protobuf-logs.ts';
 import { decodeMetricsProtobuf } from '../receivers/otlp/decode/protobuf-metrics.ts';
 import { decodeTracesProtobuf } from '../receivers/otlp/decode/protobuf-traces.ts';
 import type { OtlpFormat } from '../receivers/otlp/otlp-decoder.ts';
-import type { EncodedBatch, SignalName } from '../signals/decoded.ts';
+import type { Decoded, EncodedBatch, SignalName } from '../signals/decoded.ts';
 import { encodeLogs, encodeTraces, type MetricsEncoder } from '../storage/encode/encode-signals.ts';
+import type { DecodeOptions } from './worker-protocol.ts';
+
+/** Spans and their exception events encoded, with the request's span metrics for the pipeline to cap and store. */
+export function encodeTracesWithAggregates(decoded: Decoded<'traces'>, options: DecodeOptions): EncodedBatch {
+  const batch = encodeTraces(decoded, exceptionRowsOf(decoded.rows));
+  if (decoded.rows.length === 0) return batch;
+  return { ...batch, spanMetrics: aggregateSpans(decoded.rows, { normalizeSpanNames: options.normalizeSpanNames }) };
+}
 
 /** One OTLP export request body → rows encoded for the store. Pure CPU work; runs in a worker thread. */
-export function decodeAndEncode(signal: SignalName, format: OtlpFormat, body: Uint8Array, metrics: MetricsEncoder): EncodedBatch {
+export function decodeAndEncode(signal: SignalName, format: OtlpFormat, body: Uint8Array, metrics: MetricsEncoder, options: DecodeOptions): EncodedBatch {
   const json = format === 'json';
   switch (signal) {
     case 'traces':
-      return encodeTraces(json ? decodeTracesJson(body) : decodeTracesProtobuf(body));
+      return encodeTracesWithAggregates(json ? decodeTracesJson(body) : decodeTracesProtobuf(body), options);
     case 'logs':
       return encodeLogs(json ? decodeLogsJson(body) : decodeLogsProtobuf(body));
     case 'metrics':

@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { AppError, ErrorCodes, type ErrorCode } from '../errors.ts';
 import type { OtlpDecoder, OtlpFormat } from '../receivers/otlp/otlp-decoder.ts';
 import type { EncodedBatch, SignalName } from '../signals/decoded.ts';
-import type { FromWorker, ToWorker } from './worker-protocol.ts';
+import { DEFAULT_DECODE_OPTIONS, type DecodeOptions, type FromWorker, type ToWorker } from './worker-protocol.ts';
 
 interface PendingTask {
   resolve(batch: EncodedBatch): void;
@@ -23,12 +23,15 @@ export class DecodePool implements OtlpDecoder {
   private nextId = 1;
   private closed = false;
 
-  constructor(size: number) {
+  constructor(
+    size: number,
+    private readonly options: DecodeOptions = DEFAULT_DECODE_OPTIONS,
+  ) {
     for (let index = 0; index < size; index++) this.workers.push(this.spawn());
   }
 
   private spawn(): PoolWorker {
-    const entry: PoolWorker = { worker: new Worker(ENTRY), tasks: new Map() };
+    const entry: PoolWorker = { worker: new Worker(ENTRY, { workerData: this.options }), tasks: new Map() };
     entry.worker.on('message', (message: FromWorker) => {
       const task = entry.tasks.get(message.id);
       if (task === undefined) return;

@@ -1,13 +1,14 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { isAppError } from '../errors.ts';
 import { MetricsEncoder } from '../storage/encode/encode-signals.ts';
 import { decodeAndEncode } from './decode-encode.ts';
-import type { FromWorker, ToWorker } from './worker-protocol.ts';
+import { DEFAULT_DECODE_OPTIONS, type DecodeOptions, type FromWorker, type ToWorker } from './worker-protocol.ts';
 
 const port = parentPort;
 if (port === null) throw new Error('decode-worker must run in a worker thread');
 
 const metrics = new MetricsEncoder();
+const options: DecodeOptions = (workerData as DecodeOptions | null) ?? DEFAULT_DECODE_OPTIONS;
 
 port.on('message', (message: ToWorker) => {
   if (message.type === 'forget-series') {
@@ -17,7 +18,7 @@ port.on('message', (message: ToWorker) => {
   let reply: FromWorker;
   const transfer: ArrayBuffer[] = [];
   try {
-    const batch = decodeAndEncode(message.signal, message.format, message.body, metrics);
+    const batch = decodeAndEncode(message.signal, message.format, message.body, metrics, options);
     for (const chunk of batch.chunks) transfer.push(chunk.data.buffer as ArrayBuffer);
     reply = { id: message.id, ok: true, batch };
   } catch (error) {

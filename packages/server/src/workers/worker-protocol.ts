@@ -1,6 +1,14 @@
 import type { OtlpFormat } from '../receivers/otlp/otlp-decoder.ts';
 import type { EncodedBatch, SignalName } from '../signals/decoded.ts';
 
+/** Settings every decode worker starts with (its `workerData`). */
+export interface DecodeOptions {
+  /** Ids in names of HTTP spans without a route become placeholders in the span metrics. */
+  readonly normalizeSpanNames: boolean;
+}
+
+export const DEFAULT_DECODE_OPTIONS: DecodeOptions = { normalizeSpanNames: true };
+
 export interface DecodeTask {
   readonly type: 'decode';
   readonly id: number;

@@ -1,4 +1,7 @@
 import type { Decoded, EncodedBatch, EncodedChunk } from '../../signals/decoded.ts';
+import type { SpanExceptionRow } from '../../signals/span-exception.ts';
+import { RowBinaryWriter } from '../rowbinary/writer.ts';
+import { spanExceptionsTable } from '../schema/apm-tables.ts';
 import { logsTable } from '../schema/logs-table.ts';
 import {
   exponentialHistogramPointsTable,
@@ -13,8 +16,10 @@ import { encodeRows } from './encode-rows.ts';
 import { seriesFingerprint } from './metric-fingerprint.ts';
 import { SeenSeries } from './seen-series.ts';
 
-export function encodeTraces(decoded: Decoded<'traces'>): EncodedBatch {
-  const chunks = decoded.rows.length === 0 ? [] : [encodeRows(spansTable, decoded.rows)];
+/** Spans, and the exception events found in them (`apm_exceptions`), when given. */
+export function encodeTraces(decoded: Decoded<'traces'>, exceptions: readonly SpanExceptionRow[] = []): EncodedBatch {
+  const chunks: EncodedChunk[] = decoded.rows.length === 0 ? [] : [encodeRows(spansTable, decoded.rows)];
+  if (exceptions.length > 0) chunks.push(encodeRows(spanExceptionsTable, exceptions, new RowBinaryWriter(4096)));
   return { signal: 'traces', items: decoded.rows.length, rejected: decoded.rejected, rejectionMessage: decoded.rejectionMessage, chunks };
 }
 
