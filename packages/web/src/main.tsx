@@ -13,6 +13,8 @@ import './styles/flame.css';
 import './styles/span-panel.css';
 import './styles/logs.css';
 import './styles/get-started.css';
+import './styles/apm.css';
+import './styles/service-map.css';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');

@@ -11,7 +11,7 @@ import { ApiError, isAbortError } from './api-error.ts';
 export type QueryValue = string | number | boolean | undefined;
 
 export interface RequestOptions {
-  readonly method?: 'GET' | 'POST';
+  readonly method?: 'GET' | 'POST' | 'PUT';
   readonly query?: Readonly<Record<string, QueryValue>>;
   readonly body?: unknown;
   readonly signal?: AbortSignal | undefined;

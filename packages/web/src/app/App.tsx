@@ -1,8 +1,12 @@
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
+import { ExceptionsPage } from '../exceptions/ExceptionsPage.tsx';
 import { GetStartedPage } from '../get-started/GetStartedPage.tsx';
 import { LogsPage } from '../logs/LogsPage.tsx';
 import { matchRoute, type Route } from '../router/routes.ts';
 import { useAppLocation } from '../router/use-location.ts';
+import { ServiceDetailPage } from '../service-detail/ServiceDetailPage.tsx';
+import { ServiceMapPage } from '../service-map/ServiceMapPage.tsx';
+import { ServicesPage } from '../services/ServicesPage.tsx';
 import { TraceViewPage } from '../trace-view/TraceViewPage.tsx';
 import { TracesPage } from '../traces/TracesPage.tsx';
 import { NotFoundPage, PlaceholderPage } from './PlaceholderPage.tsx';
@@ -13,6 +17,9 @@ import { TopBar } from './TopBar.tsx';
 
 const TITLES: Readonly<Record<Route['name'], string>> = {
   services: 'Services',
+  service: 'Services',
+  'service-map': 'Service map',
+  exceptions: 'Exceptions',
   traces: 'Traces',
   trace: 'Trace',
   logs: 'Logs',
@@ -32,7 +39,13 @@ function RouteView({ route }: { readonly route: Route }) {
     case 'get-started':
       return <GetStartedPage />;
     case 'services':
-      return <PlaceholderPage title="Services" what="The services overview (RED metrics per service)" />;
+      return <ServicesPage />;
+    case 'service':
+      return <ServiceDetailPage key={route.service} service={route.service} />;
+    case 'service-map':
+      return <ServiceMapPage />;
+    case 'exceptions':
+      return <ExceptionsPage />;
     case 'metrics':
       return <PlaceholderPage title="Metrics" what="The metrics explorer" />;
     case 'not-found':

@@ -10,6 +10,10 @@ describe('matchRoute', () => {
     assert.deepEqual(matchRoute('/traces/abc123'), { name: 'trace', traceId: 'abc123' });
     assert.deepEqual(matchRoute('/logs'), { name: 'logs' });
     assert.deepEqual(matchRoute('/services'), { name: 'services' });
+    assert.deepEqual(matchRoute('/services/orders'), { name: 'service', service: 'orders' });
+    assert.deepEqual(matchRoute('/services/a%2Fb%20c'), { name: 'service', service: 'a/b c' });
+    assert.deepEqual(matchRoute('/service-map'), { name: 'service-map' });
+    assert.deepEqual(matchRoute('/exceptions'), { name: 'exceptions' });
     assert.deepEqual(matchRoute('/metrics'), { name: 'metrics' });
     assert.deepEqual(matchRoute('/get-started'), { name: 'get-started' });
   });
@@ -18,6 +22,8 @@ describe('matchRoute', () => {
     assert.deepEqual(matchRoute('/nope'), { name: 'not-found', path: '/nope' });
     assert.deepEqual(matchRoute('/logs/x'), { name: 'not-found', path: '/logs/x' });
     assert.deepEqual(matchRoute('/traces/a/b'), { name: 'not-found', path: '/traces/a/b' });
+    assert.deepEqual(matchRoute('/services/a/b'), { name: 'not-found', path: '/services/a/b' });
+    assert.deepEqual(matchRoute('/exceptions/x'), { name: 'not-found', path: '/exceptions/x' });
   });
 });
 

@@ -2,6 +2,9 @@
 
 export type Route =
   | { readonly name: 'services' }
+  | { readonly name: 'service'; readonly service: string }
+  | { readonly name: 'service-map' }
+  | { readonly name: 'exceptions' }
   | { readonly name: 'traces' }
   | { readonly name: 'trace'; readonly traceId: string }
   | { readonly name: 'logs' }
@@ -12,9 +15,17 @@ export type Route =
 export type RouteName = Route['name'];
 
 /** First path segments of the UI's pages (index.html's base-path script lists the same). */
-export const TOP_LEVEL_SEGMENTS = ['services', 'traces', 'logs', 'metrics', 'get-started'] as const;
+export const TOP_LEVEL_SEGMENTS = ['services', 'service-map', 'traces', 'exceptions', 'logs', 'metrics', 'get-started'] as const;
 type TopLevel = (typeof TOP_LEVEL_SEGMENTS)[number];
 const isTopLevel = (segment: string): segment is TopLevel => (TOP_LEVEL_SEGMENTS as readonly string[]).includes(segment);
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment; // keep it as written
+  }
+}
 
 /** `path` is the app path (starting with `/`), without query. */
 export function matchRoute(path: string): Route {
@@ -22,18 +33,10 @@ export function matchRoute(path: string): Route {
   const [first, second, ...rest] = parts;
   if (first === undefined) return { name: 'traces' };
   if (rest.length > 0) return { name: 'not-found', path };
-  if (first === 'traces') {
-    if (second === undefined) return { name: 'traces' };
-    let traceId = second;
-    try {
-      traceId = decodeURIComponent(second);
-    } catch {
-      // keep it as written
-    }
-    return { name: 'trace', traceId };
-  }
+  if (first === 'traces') return second === undefined ? { name: 'traces' } : { name: 'trace', traceId: decodeSegment(second) };
+  if (first === 'services') return second === undefined ? { name: 'services' } : { name: 'service', service: decodeSegment(second) };
   if (second !== undefined) return { name: 'not-found', path };
-  if (isTopLevel(first) && first !== 'traces') return { name: first };
+  if (isTopLevel(first) && first !== 'traces' && first !== 'services') return { name: first };
   return { name: 'not-found', path };
 }
 

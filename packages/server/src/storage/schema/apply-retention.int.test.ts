@@ -26,10 +26,25 @@ describe('retention', () => {
 
   it('changes retention at start-up without recreating tables, and only where it differs', async () => {
     const changed = await applyRetention(temp.store, { traces: 7, logs: 15, metrics: 90 });
-    assert.deepEqual(changed.sort(), ['metric_points_exp_histogram', 'metric_points_histogram', 'metric_points_number', 'metric_points_summary', 'metric_series', 'spans', 'trace_index']);
+    assert.deepEqual(changed.sort(), [
+      'apm_dependency_metrics_1h',
+      'apm_dependency_metrics_1m',
+      'apm_exceptions',
+      'apm_service_instances_1h',
+      'apm_span_metrics_1h',
+      'apm_span_metrics_1m',
+      'metric_points_exp_histogram',
+      'metric_points_histogram',
+      'metric_points_number',
+      'metric_points_summary',
+      'metric_series',
+      'spans',
+      'trace_index',
+    ]);
     assert.equal(await ttlOf('spans'), 'toDateTime(timestamp) + toIntervalDay(7)');
     assert.equal(await ttlOf('trace_index'), 'toDateTime(start) + toIntervalDay(7)');
     assert.equal(await ttlOf('metric_series'), 'last_seen + toIntervalDay(90)');
+    assert.equal(await ttlOf('apm_span_metrics_1h'), 'time + toIntervalDay(7)');
     assert.deepEqual(await applyRetention(temp.store, { traces: 7, logs: 15, metrics: 90 }), []);
   });
 });
