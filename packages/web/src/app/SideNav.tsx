@@ -3,7 +3,13 @@ import { Link } from '../router/Link.tsx';
 import { pathWithGlobals, type RouteName } from '../router/routes.ts';
 import { useAppLocation } from '../router/use-location.ts';
 
-const ITEMS: readonly { readonly path: string; readonly label: string; readonly routes: readonly RouteName[]; readonly soon?: boolean; readonly apm?: boolean }[] = [
+const ITEMS: readonly {
+  readonly path: string;
+  readonly label: string;
+  readonly routes: readonly RouteName[];
+  readonly soon?: boolean;
+  readonly apm?: boolean;
+}[] = [
   { path: '/services', label: 'Services', routes: ['services', 'service'], apm: true },
   { path: '/service-map', label: 'Service map', routes: ['service-map'], apm: true },
   { path: '/traces', label: 'Traces', routes: ['traces', 'trace'] },
@@ -28,7 +34,11 @@ export function SideNav({ current }: { readonly current: RouteName }) {
           const active = item.routes.includes(current);
           return (
             <li key={item.path}>
-              <Link to={item.apm === true ? apmPath(item.path, params) : pathWithGlobals(item.path, params)} className={`nav-link${active ? ' is-active' : ''}`} aria-current={active ? 'page' : undefined}>
+              <Link
+                to={item.apm === true ? apmPath(item.path, params) : pathWithGlobals(item.path, params)}
+                className={`nav-link${active ? ' is-active' : ''}`}
+                aria-current={active ? 'page' : undefined}
+              >
                 {item.label}
                 {item.soon === true && <span className="nav-soon">soon</span>}
               </Link>
