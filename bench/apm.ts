@@ -23,6 +23,8 @@ import { rawOperationsTable, rawServicesTable } from './apm-raw-queries.ts';
  * one service's operations table for 15 minutes, 24 hours and 7 days, both ways (median of BENCH_RUNS).
  */
 const TOTAL_SPANS = Number(process.env.BENCH_SPANS ?? 10_000_000);
+/** Keep the generated store here and reuse it on the next run (the load takes minutes). */
+const KEPT_DATA_DIR = process.env.BENCH_DATA_DIR;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const DAYS = 7;
 const TRACES_PER_CHUNK = 4000;
@@ -112,14 +114,22 @@ function compare(label: string, fromAggregates: readonly Calls[], fromRaw: reado
 }
 
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'sightline-bench-apm-'));
+  const dataDir = KEPT_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'sightline-bench-apm-'));
   const store = new ChdbStore({ dataDir, querySessions: 2, maxServerMemoryBytes: 8 * 1024 ** 3, queryLimits: { maxMemoryBytes: QUERY.maxMemoryBytes, maxExecutionSeconds: QUERY.maxExecutionSeconds } });
   const app = createApiServer({ store, query: QUERY, apm: APM, selfMetrics: () => '' });
   try {
     await migrate(store, { traces: 15, logs: 15, metrics: 30 });
-    const endMs = Math.floor(Date.now() / MINUTE_MS) * MINUTE_MS;
-    console.log(`generating ${TOTAL_SPANS.toLocaleString('en-US')} spans (${DAYS} days, ${SPANS_PER_TRACE} spans per trace)…`);
-    await load(store, endMs);
+    const [kept] = await store.query<{ spans: string; lastMinute: number }>(
+      sql`SELECT (SELECT count() FROM spans) AS spans, (SELECT toUnixTimestamp(max(time)) FROM apm_span_metrics_1m) AS lastMinute`,
+    );
+    let endMs = Math.floor(Date.now() / MINUTE_MS) * MINUTE_MS;
+    if (Number(kept?.spans ?? 0) >= TOTAL_SPANS) {
+      endMs = (Number(kept?.lastMinute) + 60) * 1000;
+      console.log(`reusing ${Number(kept?.spans).toLocaleString('en-US')} spans in ${dataDir}`);
+    } else {
+      console.log(`generating ${TOTAL_SPANS.toLocaleString('en-US')} spans (${DAYS} days, ${SPANS_PER_TRACE} spans per trace)…`);
+      await load(store, endMs);
+    }
     const [counts] = await store.query<{ spans: string; minuteRows: string; hourRows: string }>(
       sql`SELECT (SELECT count() FROM spans) AS spans, (SELECT count() FROM apm_span_metrics_1m) AS minuteRows, (SELECT count() FROM apm_span_metrics_1h) AS hourRows`,
     );
@@ -153,7 +163,7 @@ async function main(): Promise<void> {
   } finally {
     await app.close();
     await store.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (KEPT_DATA_DIR === undefined) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -4,7 +4,8 @@ import { requireOrderedRange, timeSchema } from './time.ts';
 
 /**
  * APM answers come from per-minute (and, for long ranges, per-hour) aggregates, so their time
- * resolution is one minute: range ends are rounded down to whole minutes. Latency percentiles are
+ * resolution is one minute: a range's start is rounded down and its end up to whole minutes
+ * (so a range ending now includes the minute in progress). Latency percentiles are
  * within ±1% of the exact value of the same rank (log-scaled buckets); durations in milliseconds.
  */
 

@@ -55,6 +55,9 @@ describe('API server', () => {
     assert.deepEqual([asset.statusCode, asset.headers['content-type'], asset.body], [200, 'text/javascript; charset=utf-8', 'console.log(1);']);
     const route = await app.inject({ method: 'GET', url: '/traces/abc?x=1' });
     assert.deepEqual([route.statusCode, route.body], [200, '<!doctype html><title>UI</title>']);
+    // A reload of a page whose name has a dot: the browser asks for HTML, so it gets the UI.
+    const dotted = await app.inject({ method: 'GET', url: '/services/orders.v2', headers: { accept: 'text/html,application/xhtml+xml' } });
+    assert.deepEqual([dotted.statusCode, dotted.body], [200, '<!doctype html><title>UI</title>']);
     for (const url of ['/assets/missing.js', '/../sightline-outside.txt', '/%2e%2e/sightline-outside.txt', '/assets/..%2f..%2fsightline-outside.txt']) {
       const reply = await app.inject({ method: 'GET', url });
       assert.equal(reply.statusCode, 404, url);

@@ -58,9 +58,13 @@ async function sendFile(reply: FastifyReply, file: string, cacheControl: string)
     .send(body);
 }
 
+function acceptsHtml(accept: string | undefined): boolean {
+  return accept !== undefined && accept.includes('text/html');
+}
+
 /**
  * The single-page UI: `/` is index.html, files under the root are served as they are, and other
- * extension-less paths get index.html so the UI's own routes survive a reload. Without a root, a
+ * extension-less paths (and page loads of any path) get index.html so the UI's own routes survive a reload. Without a root, a
  * placeholder page.
  */
 export function registerStaticUi(app: FastifyInstance, webRoot: string | undefined): void {
@@ -78,7 +82,8 @@ export function registerStaticUi(app: FastifyInstance, webRoot: string | undefin
     if (urlPath.startsWith('/api/')) throw notFoundError(request.method, request.url);
     const file = await resolveFile(await rootPath(), urlPath);
     if (file !== undefined) return sendFile(reply, file, path.basename(file) === 'index.html' ? 'no-cache' : 'public, max-age=3600');
-    if (path.posix.extname(urlPath) === '') return index(reply);
+    // A browser navigating (a reload of `/services/orders.v2`) asks for HTML; a missing asset does not.
+    if (path.posix.extname(urlPath) === '' || acceptsHtml(request.headers.accept)) return index(reply);
     throw notFoundError(request.method, request.url);
   });
 }

@@ -12,6 +12,8 @@ export interface LatencyStats {
   durationMaxNs: number;
   /** Bucket index (see latency-buckets.ts) → spans in it. */
   readonly latency: Map<number, number>;
+  /** The same for the failed spans only (apdex counts them as frustrated, whatever their duration). */
+  readonly errorLatency: Map<number, number>;
 }
 
 /** Spans of one service and operation in one minute. */

@@ -20,7 +20,7 @@ export interface DependencyKey {
 
 /** One dependency aggregate row of calls with these durations (ms), `errors` of them failed. */
 export function dependencyGroup(key: DependencyKey, durationsMs: readonly number[], errors = 0): DependencyGroup {
-  const { calls, errors: failed, durationSumNs, durationMinNs, durationMaxNs, latency } = metricGroup(
+  const { calls, errors: failed, durationSumNs, durationMinNs, durationMaxNs, latency, errorLatency } = metricGroup(
     { minute: key.minute, service: key.service, operation: key.operation },
     durationsMs,
     errors,
@@ -40,6 +40,7 @@ export function dependencyGroup(key: DependencyKey, durationsMs: readonly number
     durationMinNs,
     durationMaxNs,
     latency,
+    errorLatency,
   };
 }
 

@@ -17,17 +17,19 @@ export interface GroupKey {
 /** One aggregate row of spans with these durations (ms), the first `errors` of them failed. */
 export function metricGroup(key: GroupKey, durationsMs: readonly number[], errors = 0): SpanMetricGroup {
   const latency = new Map<number, number>();
+  const errorLatency = new Map<number, number>();
   let sum = 0;
   let min = Number.POSITIVE_INFINITY;
   let max = 0;
-  for (const ms of durationsMs) {
+  durationsMs.forEach((ms, index) => {
     const ns = Math.round(ms * 1e6);
     const bucket = latencyBucketOf(ns);
     latency.set(bucket, (latency.get(bucket) ?? 0) + 1);
+    if (index < errors) errorLatency.set(bucket, (errorLatency.get(bucket) ?? 0) + 1);
     sum += ns;
     min = Math.min(min, ns);
     max = Math.max(max, ns);
-  }
+  });
   return {
     minute: key.minute,
     service: key.service,
@@ -41,6 +43,7 @@ export function metricGroup(key: GroupKey, durationsMs: readonly number[], error
     durationMinNs: durationsMs.length === 0 ? 0 : min,
     durationMaxNs: max,
     latency,
+    errorLatency,
   };
 }
 

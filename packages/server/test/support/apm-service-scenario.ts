@@ -94,17 +94,24 @@ export interface Expected {
   readonly calls: number;
   readonly errors: number;
   readonly durations: number[];
+  /** Durations of the spans that did not fail. */
+  readonly okDurations: number[];
 }
 
 /** Spans of [startS, endS) that satisfy `keep`. */
 export function expectedOf(spans: readonly FakeSpan[], startS: number, endS: number, keep: (s: FakeSpan) => boolean): Expected {
   const chosen = spans.filter((s) => s.minute >= startS && s.minute < endS && keep(s));
-  return { calls: chosen.length, errors: chosen.filter((s) => s.error).length, durations: chosen.map((s) => s.durationMs) };
+  return {
+    calls: chosen.length,
+    errors: chosen.filter((s) => s.error).length,
+    durations: chosen.map((s) => s.durationMs),
+    okDurations: chosen.filter((s) => !s.error).map((s) => s.durationMs),
+  };
 }
 
-/** Exact apdex of the durations for threshold T (ms). */
-export function exactApdex(durations: readonly number[], thresholdMs: number): number {
-  const satisfied = durations.filter((d) => d <= thresholdMs).length;
-  const tolerating = durations.filter((d) => d > thresholdMs && d <= 4 * thresholdMs).length;
-  return (satisfied + tolerating / 2) / durations.length;
+/** Exact apdex for threshold T (ms): failed spans are frustrated whatever their duration. */
+export function exactApdex(expected: Pick<Expected, 'durations' | 'okDurations'>, thresholdMs: number): number {
+  const satisfied = expected.okDurations.filter((d) => d <= thresholdMs).length;
+  const tolerating = expected.okDurations.filter((d) => d > thresholdMs && d <= 4 * thresholdMs).length;
+  return (satisfied + tolerating / 2) / expected.durations.length;
 }

@@ -4,7 +4,7 @@ import { matchRoute, pathWithGlobals } from './routes.ts';
 
 describe('matchRoute', () => {
   it('matches each page', () => {
-    assert.deepEqual(matchRoute('/'), { name: 'traces' });
+    assert.deepEqual(matchRoute('/'), { name: 'services' });
     assert.deepEqual(matchRoute('/traces'), { name: 'traces' });
     assert.deepEqual(matchRoute('/traces/'), { name: 'traces' });
     assert.deepEqual(matchRoute('/traces/abc123'), { name: 'trace', traceId: 'abc123' });

@@ -31,7 +31,7 @@ function decodeSegment(segment: string): string {
 export function matchRoute(path: string): Route {
   const parts = path.split('/').filter((p) => p !== '');
   const [first, second, ...rest] = parts;
-  if (first === undefined) return { name: 'traces' };
+  if (first === undefined) return { name: 'services' };
   if (rest.length > 0) return { name: 'not-found', path };
   if (first === 'traces') return second === undefined ? { name: 'traces' } : { name: 'trace', traceId: decodeSegment(second) };
   if (first === 'services') return second === undefined ? { name: 'services' } : { name: 'service', service: decodeSegment(second) };

@@ -58,6 +58,8 @@ describe('aggregateSpans', () => {
       ]),
     );
     assert.equal(new Set(cart.latency.keys()).size, 3);
+    // The failed span's bucket, again, for apdex.
+    assert.deepEqual(cart.errorLatency, new Map([[latencyBucketOf(20_000_000), 1]]));
     assert.equal(digest.dependencies.length, 0);
   });
 

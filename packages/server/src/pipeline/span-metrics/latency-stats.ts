@@ -2,7 +2,7 @@ import { latencyBucketOf } from '../../signals/latency-buckets.ts';
 import type { LatencyStats } from '../../signals/span-metrics.ts';
 
 export function emptyLatencyStats(): LatencyStats {
-  return { calls: 0, errors: 0, durationSumNs: 0, durationMinNs: Number.POSITIVE_INFINITY, durationMaxNs: 0, latency: new Map() };
+  return { calls: 0, errors: 0, durationSumNs: 0, durationMinNs: Number.POSITIVE_INFINITY, durationMaxNs: 0, latency: new Map(), errorLatency: new Map() };
 }
 
 /** Counts one span of `durationNs` into `stats`. */
@@ -14,6 +14,7 @@ export function recordCall(stats: LatencyStats, durationNs: number, isError: boo
   if (durationNs > stats.durationMaxNs) stats.durationMaxNs = durationNs;
   const bucket = latencyBucketOf(durationNs);
   stats.latency.set(bucket, (stats.latency.get(bucket) ?? 0) + 1);
+  if (isError) stats.errorLatency.set(bucket, (stats.errorLatency.get(bucket) ?? 0) + 1);
 }
 
 /** Adds the counts of `from` into `into` (the merge the store's aggregate columns do). */
@@ -24,4 +25,5 @@ export function mergeLatencyStats(into: LatencyStats, from: LatencyStats): void 
   if (from.durationMinNs < into.durationMinNs) into.durationMinNs = from.durationMinNs;
   if (from.durationMaxNs > into.durationMaxNs) into.durationMaxNs = from.durationMaxNs;
   for (const [bucket, count] of from.latency) into.latency.set(bucket, (into.latency.get(bucket) ?? 0) + count);
+  for (const [bucket, count] of from.errorLatency) into.errorLatency.set(bucket, (into.errorLatency.get(bucket) ?? 0) + count);
 }

@@ -24,6 +24,7 @@ function spanGroup(service: string, operation: string, calls: number, durationNs
     durationMinNs: durationNs,
     durationMaxNs: durationNs,
     latency: new Map([[7, calls]]),
+    errorLatency: new Map([[7, 1]]),
   };
 }
 
@@ -43,6 +44,7 @@ function dependencyGroup(service: string, target: string, calls: number): Depend
     durationMinNs: 10,
     durationMaxNs: 10,
     latency: new Map([[0, calls]]),
+    errorLatency: new Map(),
   };
 }
 
@@ -73,7 +75,7 @@ describe('span metrics stage', () => {
     const expected: SpanMetricGroup[] = [
       spans[0]!,
       spans[1]!,
-      { ...spanGroup('a', APM_OVERFLOW_NAME, 7), errors: 2, durationSumNs: 15_000 + 800, durationMinNs: 200, durationMaxNs: 5000 },
+      { ...spanGroup('a', APM_OVERFLOW_NAME, 7), errors: 2, errorLatency: new Map([[7, 2]]), durationSumNs: 15_000 + 800, durationMinNs: 200, durationMaxNs: 5000 },
     ];
     assert.deepEqual(chunks, [encodeRows(spanMetrics1mTable, expected)]);
     assert.equal(spans[2]!.operation, 'o3');
@@ -91,7 +93,7 @@ describe('span metrics stage', () => {
       T0 + 5,
     );
     assert.deepEqual(chunks, [
-      encodeRows(spanMetrics1mTable, [spanGroup('a', 'x', 1), { ...spanGroup(APM_OVERFLOW_NAME, 'x', 5), errors: 2 }]),
+      encodeRows(spanMetrics1mTable, [spanGroup('a', 'x', 1), { ...spanGroup(APM_OVERFLOW_NAME, 'x', 5), errors: 2, errorLatency: new Map([[7, 2]]) }]),
       encodeRows(dependencyMetrics1mTable, [
         dependencyGroup('a', 'shop', 1),
         { ...dependencyGroup('a', APM_OVERFLOW_NAME, 2), operation: APM_OVERFLOW_NAME },

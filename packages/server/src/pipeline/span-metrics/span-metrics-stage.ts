@@ -66,7 +66,7 @@ export class SpanMetricsStage {
       if (operation !== group.operation) this.noteOverflow(service, 'operation', group.operation, group.calls, nowMs);
       const key = spanGroupKey(group.minute, service, operation, group.spanKind, group.isEntry, group.environment);
       const existing = renamed.get(key);
-      if (existing === undefined) renamed.set(key, { ...group, service, operation, latency: new Map(group.latency) });
+      if (existing === undefined) renamed.set(key, { ...group, service, operation, latency: new Map(group.latency), errorLatency: new Map(group.errorLatency) });
       else mergeLatencyStats(existing, group);
     }
     return renamed.size === 0 ? kept : kept.concat([...renamed.values()]);
@@ -92,7 +92,7 @@ export class SpanMetricsStage {
       const operation = tracked ? group.operation : APM_OVERFLOW_NAME;
       const key = dependencyGroupKey(group.minute, service, group.environment, group.spanKind, dependencyNameKey(group.dependencyType, group.system, target, operation));
       const existing = renamed.get(key);
-      if (existing === undefined) renamed.set(key, { ...group, service, target, operation, latency: new Map(group.latency) });
+      if (existing === undefined) renamed.set(key, { ...group, service, target, operation, latency: new Map(group.latency), errorLatency: new Map(group.errorLatency) });
       else mergeLatencyStats(existing, group);
     }
     return renamed.size === 0 ? kept : kept.concat([...renamed.values()]);

@@ -13,11 +13,14 @@ export interface MinuteRange {
   readonly endS: number;
 }
 
-/** The request range rounded down to whole minutes (the resolution of the aggregates). */
+/**
+ * The request range in whole minutes (the resolution of the aggregates): the start rounded down,
+ * the end rounded up, so a range ending now includes the minute in progress.
+ */
 export function minuteRange(range: TimeRange): MinuteRange {
   const startS = Math.floor(Number(range.startNs / NS_PER_SECOND) / MINUTE) * MINUTE;
-  let endS = Math.floor(Number(range.endNs / NS_PER_SECOND) / MINUTE) * MINUTE;
-  // A range inside one minute still covers that minute.
+  const nsPerMinute = NS_PER_SECOND * BigInt(MINUTE);
+  let endS = Number((range.endNs + nsPerMinute - 1n) / nsPerMinute) * MINUTE;
   if (endS <= startS) endS = startS + MINUTE;
   return { startS, endS };
 }

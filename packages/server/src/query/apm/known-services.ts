@@ -15,7 +15,7 @@ export const INACTIVE_LOOKBACK_SECONDS = 30 * 24 * 3600;
 export async function knownServices(store: Store, limits: ReadLimits, range: MinuteRange, environment: string | undefined): Promise<string[]> {
   const fromS = Math.max(0, Math.min(range.startS, range.endS - INACTIVE_LOOKBACK_SECONDS));
   const rows = await store.query<{ service: string }>(
-    sql`SELECT DISTINCT service_name AS service FROM apm_span_metrics_1h
+    sql`SELECT DISTINCT service_name AS service FROM apm_service_metrics_1h
         WHERE time >= toStartOfHour(toDateTime(${fromS}, 'UTC')) AND time < toDateTime(${range.endS}, 'UTC')
           AND service_name != ${overflowName()} AND ${environmentIs(environment)}
         ORDER BY service LIMIT ${param('UInt32', limits.maxResultRows)}`,

@@ -26,12 +26,16 @@ export function latencyQuantileMs(merged: SqlFragment, q: number): SqlFragment {
 }
 
 /**
- * Apdex over a merged latency map for threshold T (ms): (satisfied + tolerating / 2) / n with
- * satisfied ≤ T < tolerating ≤ 4T, each duration judged by its bucket (±1%); NULL when empty.
+ * Apdex for threshold T (ms): (satisfied + tolerating / 2) / n, where satisfied ≤ T < tolerating ≤ 4T
+ * among the calls that did not fail (failed calls count as frustrated, as Apdex defines), each
+ * duration judged by its bucket (±1%). `merged` holds every call, `mergedErrors` the failed ones;
+ * NULL when there are no calls.
  */
-export function apdexOf(merged: SqlFragment, thresholdMs: SqlFragment): SqlFragment {
+export function apdexOf(merged: SqlFragment, mergedErrors: SqlFragment, thresholdMs: SqlFragment): SqlFragment {
   const total = sql`arraySum(mapValues(${merged}))`;
-  const satisfied = sql`arraySum((k, c) -> if(${bucketMs(sql`k`)} <= ${thresholdMs}, c, 0), mapKeys(${merged}), mapValues(${merged}))`;
-  const tolerating = sql`arraySum((k, c) -> if(${bucketMs(sql`k`)} > ${thresholdMs} AND ${bucketMs(sql`k`)} <= 4 * ${thresholdMs}, c, 0), mapKeys(${merged}), mapValues(${merged}))`;
-  return sql`if(${total} = 0, NULL, (${satisfied} + ${tolerating} / 2) / ${total})`;
+  const within = (map: SqlFragment, limitMs: SqlFragment): SqlFragment =>
+    sql`arraySum((k, c) -> if(${bucketMs(sql`k`)} <= ${limitMs}, c, 0), mapKeys(${map}), mapValues(${map}))`;
+  const satisfied = sql`(${within(merged, thresholdMs)} - ${within(mergedErrors, thresholdMs)})`;
+  const upToFourT = sql`(${within(merged, sql`4 * ${thresholdMs}`)} - ${within(mergedErrors, sql`4 * ${thresholdMs}`)})`;
+  return sql`if(${total} = 0, NULL, (${satisfied} + (${upToFourT} - ${satisfied}) / 2) / ${total})`;
 }

@@ -14,6 +14,9 @@ export const RED_AGGREGATES: SqlFragment = trustedSql(
     'min(duration_min_ns) AS agg_min_ns, max(duration_max_ns) AS agg_max_ns, sumMap(latency) AS agg_latency',
 );
 
+/** Also merges the failed calls' latencies, which apdex needs (kept apart: not every query does). */
+export const APDEX_AGGREGATES: SqlFragment = trustedSql('sumMap(error_latency) AS agg_error_latency');
+
 const MERGED_LATENCY = sql`agg_latency`;
 
 /**
@@ -32,9 +35,9 @@ export function redColumns(): SqlFragment {
     if(agg_calls = 0, NULL, agg_max_ns / 1e6) AS max_ms`;
 }
 
-/** Apdex of the merged map for a threshold (ms) given as SQL, as column `apdex`. */
+/** Apdex of the merged maps for a threshold (ms) given as SQL, as column `apdex` (needs `APDEX_AGGREGATES`). */
 export function apdexColumn(thresholdMs: SqlFragment): SqlFragment {
-  return sql`${apdexOf(MERGED_LATENCY, thresholdMs)} AS apdex`;
+  return sql`${apdexOf(MERGED_LATENCY, sql`agg_error_latency`, thresholdMs)} AS apdex`;
 }
 
 export interface RedRow {

@@ -7,7 +7,7 @@ import { aggregateRows } from './aggregate-source.ts';
 import { readApdexThresholds } from './apdex-settings.ts';
 import { environmentIs } from './apm-filters.ts';
 import { chooseStep, type MinuteRange } from './apm-range.ts';
-import { apdexColumn, RED_AGGREGATES, redColumns, type RedRow } from './red-stats.ts';
+import { APDEX_AGGREGATES, apdexColumn, RED_AGGREGATES, redColumns, type RedRow } from './red-stats.ts';
 import { alignToSteps, secondsInRange, stepGrid, stepIndexSql } from './step-grid.ts';
 
 export interface SeriesQuery {
@@ -29,12 +29,16 @@ interface StepRow extends RedRow {
 export async function serviceSeries(store: Store, limits: ReadLimits, apm: ApmConfig, query: SeriesQuery): Promise<ApmServiceSeriesResponse> {
   const grid = stepGrid(query.range, chooseStep(query.range, query.stepSeconds));
   const thresholdMs = (await readApdexThresholds(store, limits)).get(query.service) ?? apm.defaultApdexThresholdMs;
-  const spans = query.operation === undefined ? sql`is_entry = 1` : sql`operation = ${query.operation}`;
-  const where = sql`service_name = ${query.service} AND ${spans} AND ${environmentIs(query.environment)}`;
+  const serviceWhere = sql`service_name = ${query.service} AND ${environmentIs(query.environment)}`;
+  // The service's requests come from the per-service rollup; one operation from the per-operation one.
+  const source =
+    query.operation === undefined
+      ? aggregateRows('service', query.range, serviceWhere)
+      : aggregateRows('span', query.range, sql`${serviceWhere} AND operation = ${query.operation}`);
   const rows = await store.query<StepRow>(
     sql`SELECT step_index, ${redColumns()}, ${apdexColumn(sql`${param('Float64', thresholdMs)}`)}
-        FROM (SELECT ${stepIndexSql(grid)} AS step_index, ${RED_AGGREGATES}
-              FROM ${aggregateRows('span', query.range, where)} GROUP BY step_index)
+        FROM (SELECT ${stepIndexSql(grid)} AS step_index, ${RED_AGGREGATES}, ${APDEX_AGGREGATES}
+              FROM ${source} GROUP BY step_index)
         ORDER BY step_index`,
     storeLimits(limits),
   );

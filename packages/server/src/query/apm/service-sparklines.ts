@@ -24,10 +24,10 @@ export async function serviceSparklines(
   grid: StepGrid,
   environment: string | undefined,
 ): Promise<Map<string, Sparkline>> {
-  const where = sql`is_entry = 1 AND service_name != ${overflowName()} AND ${environmentIs(environment)}`;
+  const where = sql`service_name != ${overflowName()} AND ${environmentIs(environment)}`;
   const rows = await store.query<StepRow>(
     sql`SELECT service_name AS service, ${stepIndexSql(grid)} AS step_index, toString(sum(calls)) AS n_calls, toString(sum(errors)) AS n_errors
-        FROM ${aggregateRows('span', grid.range, where)}
+        FROM ${aggregateRows('service', grid.range, where)}
         GROUP BY service_name, step_index`,
     storeLimits(limits),
   );

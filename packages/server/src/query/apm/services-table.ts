@@ -9,7 +9,7 @@ import { environmentIs, overflowName } from './apm-filters.ts';
 import { chooseStep, rangeSeconds, type MinuteRange } from './apm-range.ts';
 import { knownServices } from './known-services.ts';
 import { overflowNotices } from './overflow-notices.ts';
-import { apdexColumn, EMPTY_RED_STATS, RED_AGGREGATES, redColumns, toRedStats, type RedRow } from './red-stats.ts';
+import { APDEX_AGGREGATES, apdexColumn, EMPTY_RED_STATS, RED_AGGREGATES, redColumns, toRedStats, type RedRow } from './red-stats.ts';
 import { serviceSparklines, type Sparkline } from './service-sparklines.ts';
 import { stepGrid } from './step-grid.ts';
 
@@ -38,10 +38,10 @@ async function serviceStats(
   query: ServicesQuery,
   threshold: SqlFragment,
 ): Promise<Map<string, ServiceStats>> {
-  const where = sql`is_entry = 1 AND service_name != ${overflowName()} AND ${environmentIs(query.environment)}`;
+  const where = sql`service_name != ${overflowName()} AND ${environmentIs(query.environment)}`;
   const rows = await store.query<ServiceRow>(
     sql`SELECT service_name AS service, ${redColumns()}, ${apdexColumn(threshold)}
-        FROM (SELECT service_name, ${RED_AGGREGATES} FROM ${aggregateRows('span', query.range, where)} GROUP BY service_name)
+        FROM (SELECT service_name, ${RED_AGGREGATES}, ${APDEX_AGGREGATES} FROM ${aggregateRows('service', query.range, where)} GROUP BY service_name)
         ORDER BY service_name LIMIT ${param('UInt32', limits.maxResultRows)}`,
     storeLimits(limits),
   );

@@ -5,6 +5,8 @@ import {
   dependencyMetrics1mTable,
   serviceInstancesTable,
   serviceInstancesView,
+  serviceMetrics1hTable,
+  serviceMetrics1hView,
   spanExceptionsTable,
   spanMetrics1hTable,
   spanMetrics1hView,
@@ -25,13 +27,14 @@ import { spansTable, traceIndexTable, traceIndexView } from './spans-table.ts';
 export const APM_TABLES: readonly TableDef<never>[] = [
   spanMetrics1mTable,
   spanMetrics1hTable,
+  serviceMetrics1hTable,
   dependencyMetrics1mTable,
   dependencyMetrics1hTable,
   spanExceptionsTable,
   serviceInstancesTable,
 ];
 
-export const APM_VIEWS: readonly MaterializedViewDef[] = [spanMetrics1hView, dependencyMetrics1hView, serviceInstancesView];
+export const APM_VIEWS: readonly MaterializedViewDef[] = [spanMetrics1hView, serviceMetrics1hView, dependencyMetrics1hView, serviceInstancesView];
 
 /** Every table of the current schema, in creation order (a view's target before the view). */
 export const ALL_TABLES: readonly TableDef<never>[] = [
