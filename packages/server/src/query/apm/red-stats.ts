@@ -1,6 +1,6 @@
 import type { RedStats } from '@sightline/contract';
-import { sql, trustedSql, type SqlFragment } from '../../storage/sql.ts';
-import { apdexOf, latencyQuantileMs } from './latency-sql.ts';
+import { sql, type SqlFragment } from '../../storage/sql.ts';
+import { apdexFromCumulative, cumulativeColumns, quantileFromCumulative } from './latency-sql.ts';
 
 /**
  * RED statistics in two query levels: an inner GROUP BY merges the partial aggregate rows with
@@ -9,22 +9,20 @@ import { apdexOf, latencyQuantileMs } from './latency-sql.ts';
  */
 
 /** Merges partial aggregate rows; the names are distinct from the table's columns on purpose. */
-export const RED_AGGREGATES: SqlFragment = trustedSql(
-  'sum(calls) AS agg_calls, sum(errors) AS agg_errors, sum(duration_sum_ns) AS agg_sum_ns, ' +
-    'min(duration_min_ns) AS agg_min_ns, max(duration_max_ns) AS agg_max_ns, sumMap(latency) AS agg_latency',
-);
+export const RED_AGGREGATES: SqlFragment = sql`sum(calls) AS agg_calls, sum(errors) AS agg_errors, sum(duration_sum_ns) AS agg_sum_ns,
+  min(duration_min_ns) AS agg_min_ns, max(duration_max_ns) AS agg_max_ns, sumMap(latency) AS agg_latency,
+  ${cumulativeColumns(sql`agg_latency`, sql`agg_keys`, sql`agg_cum`)}`;
 
 /** Also merges the failed calls' latencies, which apdex needs (kept apart: not every query does). */
-export const APDEX_AGGREGATES: SqlFragment = trustedSql('sumMap(error_latency) AS agg_error_latency');
-
-const MERGED_LATENCY = sql`agg_latency`;
+export const APDEX_AGGREGATES: SqlFragment = sql`sumMap(error_latency) AS agg_error_latency,
+  ${cumulativeColumns(sql`agg_error_latency`, sql`agg_error_keys`, sql`agg_error_cum`)}`;
 
 /**
  * A latency quantile of the merged map, clamped to the exact min and max: the true value lies in
  * [min, max] and within 1% of the bucket's value, so clamping only moves the answer closer to it.
  */
 function quantileMs(q: number): SqlFragment {
-  return sql`if(agg_calls = 0, NULL, least(greatest(${latencyQuantileMs(MERGED_LATENCY, q)}, agg_min_ns / 1e6), agg_max_ns / 1e6))`;
+  return sql`if(agg_calls = 0, NULL, least(greatest(${quantileFromCumulative(sql`agg_keys`, sql`agg_cum`, q)}, agg_min_ns / 1e6), agg_max_ns / 1e6))`;
 }
 
 /** The outer columns read by `toRedStats` (over a subquery that selected `RED_AGGREGATES`). */
@@ -37,7 +35,9 @@ export function redColumns(): SqlFragment {
 
 /** Apdex of the merged maps for a threshold (ms) given as SQL, as column `apdex` (needs `APDEX_AGGREGATES`). */
 export function apdexColumn(thresholdMs: SqlFragment): SqlFragment {
-  return sql`${apdexOf(MERGED_LATENCY, sql`agg_error_latency`, thresholdMs)} AS apdex`;
+  const all = { keys: sql`agg_keys`, cumulative: sql`agg_cum` };
+  const failed = { keys: sql`agg_error_keys`, cumulative: sql`agg_error_cum` };
+  return sql`${apdexFromCumulative(all, failed, sql`agg_calls`, thresholdMs)} AS apdex`;
 }
 
 export interface RedRow {

@@ -32,6 +32,7 @@ describe('retention', () => {
       'apm_exceptions',
       'apm_service_instances_1h',
       'apm_service_metrics_1h',
+      'apm_service_metrics_1m',
       'apm_span_metrics_1h',
       'apm_span_metrics_1m',
       'metric_points_exp_histogram',

@@ -7,6 +7,8 @@ import {
   serviceInstancesView,
   serviceMetrics1hTable,
   serviceMetrics1hView,
+  serviceMetrics1mTable,
+  serviceMetrics1mView,
   spanExceptionsTable,
   spanMetrics1hTable,
   spanMetrics1hView,
@@ -27,6 +29,7 @@ import { spansTable, traceIndexTable, traceIndexView } from './spans-table.ts';
 export const APM_TABLES: readonly TableDef<never>[] = [
   spanMetrics1mTable,
   spanMetrics1hTable,
+  serviceMetrics1mTable,
   serviceMetrics1hTable,
   dependencyMetrics1mTable,
   dependencyMetrics1hTable,
@@ -34,7 +37,7 @@ export const APM_TABLES: readonly TableDef<never>[] = [
   serviceInstancesTable,
 ];
 
-export const APM_VIEWS: readonly MaterializedViewDef[] = [spanMetrics1hView, serviceMetrics1hView, dependencyMetrics1hView, serviceInstancesView];
+export const APM_VIEWS: readonly MaterializedViewDef[] = [spanMetrics1hView, serviceMetrics1mView, serviceMetrics1hView, dependencyMetrics1hView, serviceInstancesView];
 
 /** Every table of the current schema, in creation order (a view's target before the view). */
 export const ALL_TABLES: readonly TableDef<never>[] = [
