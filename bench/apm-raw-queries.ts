@@ -32,7 +32,7 @@ function inRange(range: Range) {
   return sql`timestamp >= fromUnixTimestamp64Nano(toInt64(${range.startNs})) AND timestamp < fromUnixTimestamp64Nano(toInt64(${range.endNs}))`;
 }
 
-/** Entry spans (roots, servers, consumers) per service: calls, errors, avg, p50/p95/p99, apdex, and the per-step sparkline. */
+/** Entry spans (roots, servers, consumers) per service: calls, errors, avg, p50/p95/p99, apdex, the services seen in the lookback, and the per-step sparkline. */
 export async function rawServicesTable(store: ChdbStore, range: Range, apdexMs: number): Promise<RawCalls[]> {
   const thresholdNs = apdexMs * 1e6;
   const rows = await store.query<RawRow>(sql`
@@ -43,6 +43,10 @@ export async function rawServicesTable(store: ChdbStore, range: Range, apdexMs: 
       FROM spans
       WHERE ${inRange(range)} AND (kind IN (2, 5) OR parent_span_id = toFixedString(unhex('0000000000000000'), 8))
       GROUP BY service_name)`);
+  // Services quiet in the range but seen in the 30 days before its end are listed too (as inactive).
+  await store.query(sql`
+    SELECT DISTINCT service_name FROM spans
+    WHERE timestamp >= fromUnixTimestamp64Nano(toInt64(${range.endNs - 30n * 86_400n * 1_000_000_000n})) AND timestamp < fromUnixTimestamp64Nano(toInt64(${range.endNs}))`);
   const stepSeconds = Math.max(60, Math.ceil(Number((range.endNs - range.startNs) / 1_000_000_000n) / 60 / 60) * 60);
   await store.query(sql`
     SELECT service_name, toStartOfInterval(timestamp, toIntervalSecond(${stepSeconds})) AS step, count(), countIf(status_code = 2)

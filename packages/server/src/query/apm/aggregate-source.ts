@@ -7,9 +7,9 @@ import { planSources, type MinuteRange } from './apm-range.ts';
  */
 export type AggregateKind = 'span' | 'dependency' | 'service';
 
-const TABLES: Readonly<Record<AggregateKind, { readonly minute: string; readonly hour: string }>> = {
+const TABLES: Readonly<Record<AggregateKind, { readonly minute: string; readonly hour: string; readonly day?: string }>> = {
   span: { minute: 'apm_span_metrics_1m', hour: 'apm_span_metrics_1h' },
-  service: { minute: 'apm_service_metrics_1m', hour: 'apm_service_metrics_1h' },
+  service: { minute: 'apm_service_metrics_1m', hour: 'apm_service_metrics_1h', day: 'apm_service_metrics_1d' },
   dependency: { minute: 'apm_dependency_metrics_1m', hour: 'apm_dependency_metrics_1h' },
 };
 
@@ -21,11 +21,14 @@ function tableRows(table: string, range: MinuteRange, where: SqlFragment): SqlFr
  * A subquery (for FROM) with the aggregate rows of `kind` that cover the range and satisfy `where`
  * (a condition on the table's key columns, e.g. `service_name = …`, pushed into every branch so
  * the primary key applies; the `service` tables have only service_name and deployment_environment).
- * Rows are partial aggregates: always GROUP BY and sum / sumMap / min / max.
+ * Rows are partial aggregates: always GROUP BY and sum / sumMap / min / max. `wholeRange`: the
+ * caller groups over the whole range (no time steps), so daily rollups may serve whole days.
  */
-export function aggregateRows(kind: AggregateKind, range: MinuteRange, where: SqlFragment = sql`1`): SqlFragment {
-  const plan = planSources(range);
-  const parts = plan.minute.map((part) => tableRows(TABLES[kind].minute, part, where));
-  if (plan.hour !== undefined) parts.push(tableRows(TABLES[kind].hour, plan.hour, where));
+export function aggregateRows(kind: AggregateKind, range: MinuteRange, where: SqlFragment = sql`1`, wholeRange = false): SqlFragment {
+  const tables = TABLES[kind];
+  const plan = planSources(range, wholeRange && tables.day !== undefined);
+  const parts = plan.minute.map((part) => tableRows(tables.minute, part, where));
+  for (const part of plan.hour) parts.push(tableRows(tables.hour, part, where));
+  if (plan.day !== undefined && tables.day !== undefined) parts.push(tableRows(tables.day, plan.day, where));
   return sql`(${joinSql(parts, ' UNION ALL ')})`;
 }

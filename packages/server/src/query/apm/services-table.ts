@@ -41,7 +41,7 @@ async function serviceStats(
   const where = sql`service_name != ${overflowName()} AND ${environmentIs(query.environment)}`;
   const rows = await store.query<ServiceRow>(
     sql`SELECT service_name AS service, ${redColumns()}, ${apdexColumn(threshold)}
-        FROM (SELECT service_name, ${RED_AGGREGATES}, ${APDEX_AGGREGATES} FROM ${aggregateRows('service', query.range, where)} GROUP BY service_name)
+        FROM (SELECT service_name, ${RED_AGGREGATES}, ${APDEX_AGGREGATES} FROM ${aggregateRows('service', query.range, where, true)} GROUP BY service_name)
         ORDER BY service_name LIMIT ${param('UInt32', limits.maxResultRows)}`,
     storeLimits(limits),
   );

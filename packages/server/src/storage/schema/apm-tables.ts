@@ -97,6 +97,8 @@ function serviceMetricsTable(name: string): TableDef<never> {
  */
 export const serviceMetrics1mTable = serviceMetricsTable('apm_service_metrics_1m');
 export const serviceMetrics1hTable = serviceMetricsTable('apm_service_metrics_1h');
+/** Per day, for the services table over long ranges (7 days: ~7 rows per service, not ~170). */
+export const serviceMetrics1dTable = serviceMetricsTable('apm_service_metrics_1d');
 
 export const serviceMetrics1mView: MaterializedViewDef = {
   name: 'apm_service_metrics_1m_mv',
@@ -108,6 +110,12 @@ export const serviceMetrics1hView: MaterializedViewDef = {
   name: 'apm_service_metrics_1h_mv',
   to: 'apm_service_metrics_1h',
   select: `SELECT toStartOfHour(time) AS time, ${SERVICE_KEYS}, ${MEASURES_SELECT} FROM apm_span_metrics_1m WHERE is_entry = 1 GROUP BY toStartOfHour(time), ${SERVICE_KEYS}`,
+};
+
+export const serviceMetrics1dView: MaterializedViewDef = {
+  name: 'apm_service_metrics_1d_mv',
+  to: 'apm_service_metrics_1d',
+  select: `SELECT toStartOfDay(time) AS time, ${SERVICE_KEYS}, ${MEASURES_SELECT} FROM apm_span_metrics_1m WHERE is_entry = 1 GROUP BY toStartOfDay(time), ${SERVICE_KEYS}`,
 };
 
 const DEPENDENCY_KEYS = 'service_name, dependency_type, system, target, operation, span_kind, deployment_environment';

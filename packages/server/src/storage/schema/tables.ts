@@ -5,6 +5,8 @@ import {
   dependencyMetrics1mTable,
   serviceInstancesTable,
   serviceInstancesView,
+  serviceMetrics1dTable,
+  serviceMetrics1dView,
   serviceMetrics1hTable,
   serviceMetrics1hView,
   serviceMetrics1mTable,
@@ -31,13 +33,14 @@ export const APM_TABLES: readonly TableDef<never>[] = [
   spanMetrics1hTable,
   serviceMetrics1mTable,
   serviceMetrics1hTable,
+  serviceMetrics1dTable,
   dependencyMetrics1mTable,
   dependencyMetrics1hTable,
   spanExceptionsTable,
   serviceInstancesTable,
 ];
 
-export const APM_VIEWS: readonly MaterializedViewDef[] = [spanMetrics1hView, serviceMetrics1mView, serviceMetrics1hView, dependencyMetrics1hView, serviceInstancesView];
+export const APM_VIEWS: readonly MaterializedViewDef[] = [spanMetrics1hView, serviceMetrics1mView, serviceMetrics1hView, serviceMetrics1dView, dependencyMetrics1hView, serviceInstancesView];
 
 /** Every table of the current schema, in creation order (a view's target before the view). */
 export const ALL_TABLES: readonly TableDef<never>[] = [
