@@ -39,7 +39,7 @@ export async function rawServicesTable(store: ChdbStore, range: Range, apdexMs: 
     SELECT name, calls, errors, avgMs, apdex, ${NEAREST_RANK_MS} AS p FROM (
       SELECT service_name AS name, count() AS calls, countIf(status_code = 2) AS errors, avg(duration_ns) / 1e6 AS avgMs,
         arraySort(groupArray(duration_ns)) AS sorted,
-        (countIf(duration_ns <= ${thresholdNs}) + countIf(duration_ns > ${thresholdNs} AND duration_ns <= ${4 * thresholdNs}) / 2) / count() AS apdex
+        (countIf(status_code != 2 AND duration_ns <= ${thresholdNs}) + countIf(status_code != 2 AND duration_ns > ${thresholdNs} AND duration_ns <= ${4 * thresholdNs}) / 2) / count() AS apdex
       FROM spans
       WHERE ${inRange(range)} AND (kind IN (2, 5) OR parent_span_id = toFixedString(unhex('0000000000000000'), 8))
       GROUP BY service_name)`);
