@@ -74,6 +74,17 @@ async function load(store: ChdbStore, endMs: number): Promise<void> {
   console.log(`loaded ${done.toLocaleString('en-US')} spans over ${DAYS} days in ${seconds.toFixed(0)} s (${Math.round(done / seconds).toLocaleString('en-US')} spans/s incl. generation and aggregation)`);
 }
 
+/** A store that has been running a while has merged its recent inserts: time queries against that state. */
+async function settleMerges(store: ChdbStore): Promise<void> {
+  const started = performance.now();
+  for (;;) {
+    const [running] = await store.query<{ merges: string }>(sql`SELECT count() AS merges FROM system.merges`);
+    if (Number(running?.merges ?? 0) === 0 || performance.now() - started > 120_000) break;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  console.log(`background merges settled after ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
+
 async function median(run: () => Promise<unknown>): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -130,6 +141,7 @@ async function main(): Promise<void> {
       console.log(`generating ${TOTAL_SPANS.toLocaleString('en-US')} spans (${DAYS} days, ${SPANS_PER_TRACE} spans per trace)…`);
       await load(store, endMs);
     }
+    await settleMerges(store);
     const [counts] = await store.query<{ spans: string; minuteRows: string; hourRows: string }>(
       sql`SELECT (SELECT count() FROM spans) AS spans, (SELECT count() FROM apm_span_metrics_1m) AS minuteRows, (SELECT count() FROM apm_span_metrics_1h) AS hourRows`,
     );

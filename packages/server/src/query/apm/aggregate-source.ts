@@ -13,8 +13,10 @@ const TABLES: Readonly<Record<AggregateKind, { readonly minute: string; readonly
   dependency: { minute: 'apm_dependency_metrics_1m', hour: 'apm_dependency_metrics_1h' },
 };
 
-function tableRows(table: string, range: MinuteRange, where: SqlFragment): SqlFragment {
-  return sql`SELECT * FROM ${identifier(table)} WHERE time >= toDateTime(${range.startS}, 'UTC') AND time < toDateTime(${range.endS}, 'UTC') AND (${where})`;
+/** One scan of `table` for all its pieces of the range (each branch of a UNION costs a scan). */
+function tableRows(table: string, ranges: readonly MinuteRange[], where: SqlFragment): SqlFragment {
+  const inRanges = ranges.map((range) => sql`(time >= toDateTime(${range.startS}, 'UTC') AND time < toDateTime(${range.endS}, 'UTC'))`);
+  return sql`SELECT * FROM ${identifier(table)} WHERE (${joinSql(inRanges, ' OR ')}) AND (${where})`;
 }
 
 /**
@@ -27,8 +29,8 @@ function tableRows(table: string, range: MinuteRange, where: SqlFragment): SqlFr
 export function aggregateRows(kind: AggregateKind, range: MinuteRange, where: SqlFragment = sql`1`, wholeRange = false): SqlFragment {
   const tables = TABLES[kind];
   const plan = planSources(range, wholeRange && tables.day !== undefined);
-  const parts = plan.minute.map((part) => tableRows(tables.minute, part, where));
-  for (const part of plan.hour) parts.push(tableRows(tables.hour, part, where));
-  if (plan.day !== undefined && tables.day !== undefined) parts.push(tableRows(tables.day, plan.day, where));
+  const parts = [tableRows(tables.minute, plan.minute, where)];
+  if (plan.hour.length > 0) parts.push(tableRows(tables.hour, plan.hour, where));
+  if (plan.day !== undefined && tables.day !== undefined) parts.push(tableRows(tables.day, [plan.day], where));
   return sql`(${joinSql(parts, ' UNION ALL ')})`;
 }
