@@ -29,7 +29,8 @@ function tableRows(table: string, ranges: readonly MinuteRange[], where: SqlFrag
 export function aggregateRows(kind: AggregateKind, range: MinuteRange, where: SqlFragment = sql`1`, wholeRange = false): SqlFragment {
   const tables = TABLES[kind];
   const plan = planSources(range, wholeRange && tables.day !== undefined);
-  const parts = [tableRows(tables.minute, plan.minute, where)];
+  const parts: SqlFragment[] = [];
+  if (plan.minute.length > 0) parts.push(tableRows(tables.minute, plan.minute, where));
   if (plan.hour.length > 0) parts.push(tableRows(tables.hour, plan.hour, where));
   if (plan.day !== undefined && tables.day !== undefined) parts.push(tableRows(tables.day, [plan.day], where));
   return sql`(${joinSql(parts, ' UNION ALL ')})`;
