@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ApmInstancesResponse, ApmRecentErrorsResponse } from '@sightline/contract';
 import type { Attributes } from '../signals/any-value.ts';
 import type { SpanRow } from '../signals/span.ts';
-import { call, testApp } from '../../test/support/api-app.ts';
+import { call, testApp, getOk } from '../../test/support/api-app.ts';
 import { insertSpans } from '../../test/support/api-insert.ts';
 import { BASE_TIME_NS, idBytes, sampleSpan } from '../../test/support/sample-rows.ts';
 import { openTempStore, type TempStore } from '../../test/support/temp-store.ts';
@@ -81,11 +81,7 @@ describe('APM instances and recent errors (from raw spans)', () => {
     await temp.dispose();
   });
 
-  const get = async <T>(url: string): Promise<T> => {
-    const reply = await call<T>(app, 'GET', url);
-    assert.equal(reply.status, 200, JSON.stringify(reply.body));
-    return reply.body;
-  };
+  const get = <T>(url: string): Promise<T> => getOk<T>(app, url);
   const t0ms = Number(T0 / 1_000_000n);
   const range = `start=${t0ms}&end=${t0ms + 2 * 60_000}`;
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { ApmOperationsResponse, ApmServiceSeriesResponse, ApmServicesResponse, ApmServiceSummary, RedStats } from '@sightline/contract';
-import { call, testApp, TEST_APM_CONFIG } from '../../test/support/api-app.ts';
+import { call, testApp, TEST_APM_CONFIG, getOk } from '../../test/support/api-app.ts';
 import { assertClose, insertSpanMetrics, nearestRank } from '../../test/support/apm-metric-rows.ts';
 import {
   DATA_MINUTES,
@@ -56,11 +56,7 @@ describe('APM services API over the span-metrics aggregates', () => {
     await temp.dispose();
   });
 
-  const get = async <T>(url: string): Promise<T> => {
-    const reply = await call<T>(app, 'GET', url);
-    assert.equal(reply.status, 200, JSON.stringify(reply.body));
-    return reply.body;
-  };
+  const get = <T>(url: string): Promise<T> => getOk<T>(app, url);
   const service = (body: ApmServicesResponse, name: string): ApmServiceSummary => {
     const found = body.services.find((s) => s.name === name);
     assert.ok(found, `service ${name} listed`);

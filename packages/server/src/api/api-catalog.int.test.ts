@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { AttributeKeysResponse, AttributeValuesResponse, OperationsResponse, ServicesResponse } from '@sightline/contract';
 import type { AnyValue } from '../signals/any-value.ts';
-import { call, ms, testApp } from '../../test/support/api-app.ts';
+import { call, ms, testApp, getOk } from '../../test/support/api-app.ts';
 import { insertLogs, insertSpans } from '../../test/support/api-insert.ts';
 import { allLogs } from '../../test/support/api-log-data.ts';
 import { allSpans } from '../../test/support/api-trace-data.ts';
@@ -42,11 +42,7 @@ describe('catalog API: services, operations, attribute keys and values', () => {
     await temp.dispose();
   });
 
-  const get = async <T>(url: string): Promise<T> => {
-    const reply = await call<T>(app, 'GET', url);
-    assert.equal(reply.status, 200, JSON.stringify(reply.body));
-    return reply.body;
-  };
+  const get = <T>(url: string): Promise<T> => getOk<T>(app, url);
 
   it('lists the services with spans or logs in the range, sorted', async () => {
     assert.deepEqual(await get<ServicesResponse>(`/api/v1/services?${range}`), { services: ['batch', 'checkout', 'payments'] });

@@ -111,17 +111,13 @@ describe('APM pages in a browser', { timeout: 300_000 }, () => {
   let server: ServerProcess | undefined;
   let session: BrowserSession | undefined;
   let shop: Shop;
-  let reported = 0;
 
   const browser = (): BrowserSession => {
     assert.ok(session !== undefined, 'browser started');
     return session;
   };
-  const assertNoNewProblems = (): void => {
-    const fresh = browser().problems.slice(reported);
-    reported = browser().problems.length;
-    assert.deepEqual(fresh, [], 'no console errors, page errors or HTTP errors');
-  };
+  /** Fails with the problems the page reported since the last check. */
+  const assertNoNewProblems = (): void => assert.deepEqual(browser().newProblems(), [], 'no console errors, page errors or HTTP errors');
   /** The cells of the table row whose first cell starts with `name`. */
   const rowCells = async (table: string, name: string): Promise<string[]> => {
     const row = browser()
@@ -136,7 +132,7 @@ describe('APM pages in a browser', { timeout: 300_000 }, () => {
     server = await startServerProcess(path.join(dir, 'data'));
     shop = await sendShop(server.ports.http);
     assert.equal((await fetchTraceSpans(server.ports.api, shop.traceIds[0]!)).length, shop.spanCount / REQUESTS);
-    session = await BrowserSession.launch(`http://127.0.0.1:${server.ports.api}`);
+    session = await BrowserSession.launch(`http://127.0.0.1:${server.ports.api}`, 'apm');
     // Tall enough that each page, tabs included, is in one screenshot.
     await session.page.setViewportSize({ width: 1440, height: 1500 });
   });
@@ -158,7 +154,7 @@ describe('APM pages in a browser', { timeout: 300_000 }, () => {
     assert.equal(payments[7], String(REQUESTS));
     assert.equal((await rowCells('Services', 'frontend'))[7], String(REQUESTS));
     assert.equal((await rowCells('Services', 'orders'))[2], '25%');
-    await browser().screenshot('apm-services');
+    await browser().screenshot('services');
     assertNoNewProblems();
   });
 
@@ -171,7 +167,7 @@ describe('APM pages in a browser', { timeout: 300_000 }, () => {
     assert.equal(operation[1], String(REQUESTS));
     assert.equal(operation[3], '25%');
     await page.locator('.series-chart canvas').first().waitFor();
-    await browser().screenshot('apm-service-orders');
+    await browser().screenshot('service-orders');
 
     await page.getByRole('table', { name: 'Operations' }).getByRole('link', { name: 'POST /orders', exact: true }).click();
     await page.waitForURL(
@@ -180,7 +176,7 @@ describe('APM pages in a browser', { timeout: 300_000 }, () => {
     const rows = page.locator('table.traces-table tbody tr');
     for (let tries = 0; tries < 100 && (await rows.count()) !== REQUESTS; tries++) await page.waitForTimeout(200);
     assert.equal(await rows.count(), REQUESTS);
-    await browser().screenshot('apm-traces-of-operation');
+    await browser().screenshot('traces-of-operation');
     await rows.first().getByRole('link').click();
     await page.waitForURL((url) => shop.traceIds.some((id) => url.pathname.endsWith(`/traces/${id}`)));
     await page.getByText(`${shop.spanCount / REQUESTS} of ${shop.spanCount / REQUESTS} spans shown`).waitFor();
@@ -201,7 +197,7 @@ describe('APM pages in a browser', { timeout: 300_000 }, () => {
     const sample = statements.getByRole('row', { name: new RegExp(SELECT.replace(/[?*()]/g, '\\$&')) }).getByRole('link', { name: 'Sample trace' });
     const sampleTrace = /\/traces\/([0-9a-f]{32})/.exec((await sample.getAttribute('href')) ?? '')?.[1];
     assert.ok(sampleTrace !== undefined && shop.traceIds.includes(sampleTrace), 'the sample is one of the shop traces');
-    await browser().screenshot('apm-orders-db-calls');
+    await browser().screenshot('orders-db-calls');
     assertNoNewProblems();
   });
 
@@ -213,7 +209,7 @@ describe('APM pages in a browser', { timeout: 300_000 }, () => {
     for (const name of ['frontend', 'orders', 'payments']) await map.getByRole('link', { name: new RegExp(`^service ${name}:`) }).waitFor();
     await map.getByRole('img', { name: /^database shop: database · postgresql$/ }).waitFor();
     assert.equal(await map.locator('[data-edge]').count(), 3);
-    await browser().screenshot('apm-service-map');
+    await browser().screenshot('service-map');
     // A service node opens its page.
     await map.getByRole('link', { name: /^service payments:/ }).click();
     await page.waitForURL((url) => url.pathname.endsWith('/services/payments'));
@@ -240,7 +236,7 @@ describe('APM pages in a browser', { timeout: 300_000 }, () => {
         .getAttribute('href'),
       `/traces/${shop.traceIds[3]}?range=1h&span=${await spanIdOfCharge(3)}`,
     );
-    await browser().screenshot('apm-exceptions');
+    await browser().screenshot('exceptions');
     assertNoNewProblems();
   });
 

@@ -21,18 +21,13 @@ describe('UI in a browser', { timeout: 300_000 }, () => {
   let session: BrowserSession | undefined;
   let order: OrderScenario;
   let big: BigTrace;
-  let reported = 0;
 
   const browser = (): BrowserSession => {
     assert.ok(session !== undefined, 'browser started');
     return session;
   };
   /** Fails with the problems the page reported since the last check. */
-  const assertNoNewProblems = (): void => {
-    const fresh = browser().problems.slice(reported);
-    reported = browser().problems.length;
-    assert.deepEqual(fresh, [], 'no console errors, page errors or HTTP errors');
-  };
+  const assertNoNewProblems = (): void => assert.deepEqual(browser().newProblems(), [], 'no console errors, page errors or HTTP errors');
 
   before(async () => {
     assert.ok(existsSync(WEB_DIST_INDEX), `the UI is built (${WEB_DIST_INDEX}); run npm run build -w @sightline/web`);
@@ -42,7 +37,7 @@ describe('UI in a browser', { timeout: 300_000 }, () => {
     // Acknowledged means stored, but check before the browser relies on it.
     assert.equal((await fetchTraceSpans(server.ports.api, order.traceId)).length, order.spanCount);
     assert.equal((await fetchTraceSpans(server.ports.api, big.traceId)).length, big.spanCount);
-    session = await BrowserSession.launch(`http://127.0.0.1:${server.ports.api}`);
+    session = await BrowserSession.launch(`http://127.0.0.1:${server.ports.api}`, 'ui');
   });
 
   after(async () => {

@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import { assertClose, nearestRank } from '../support/apm-metric-rows.ts';
 import { BACKEND, buildGroundTruth, FRONTEND, MINUTES, WORKER, type SentSpan } from '../support/apm-ground-truth-scenario.ts';
 import { captureSdkWarnings, describeResult, exportThrough, SDK_TRANSPORTS } from '../support/sdk-transports.ts';
-import { serverForSuite } from '../support/server-process.ts';
+import { apiGet, serverForSuite } from '../support/server-process.ts';
 
 /** Half an hour ago, on a whole minute: recent, and finished minutes only. */
 const START_S = Math.floor(Date.now() / 60_000) * 60 - 30 * 60;
@@ -51,12 +51,7 @@ describe('APM answers match the spans sent through the OpenTelemetry SDK', () =>
   const warnings = captureSdkWarnings();
   after(() => warnings.stop());
 
-  async function get<S extends z.ZodType>(schema: S, path: string): Promise<z.output<S>> {
-    const response = await fetch(`http://127.0.0.1:${server().ports.api}/api/v1${path}`);
-    const body: unknown = await response.json();
-    assert.equal(response.status, 200, JSON.stringify(body));
-    return schema.parse(body);
-  }
+  const get = <S extends z.ZodType>(schema: S, path: string): Promise<z.output<S>> => apiGet(server(), schema, path);
 
   before(async () => {
     // One transport per service, so all three receivers feed the span metrics.

@@ -6,7 +6,7 @@ import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '
 import { APM_OVERFLOW_NAME, apmOperationsResponseSchema, apmServicesResponseSchema, operationsResponseSchema } from '@sightline/contract';
 import type { z } from 'zod';
 import { captureSdkWarnings, describeResult, exportThrough, SDK_TRANSPORTS } from '../support/sdk-transports.ts';
-import { serverForSuite } from '../support/server-process.ts';
+import { apiGet, serverForSuite } from '../support/server-process.ts';
 
 const CAP = 3;
 const OPERATIONS = Array.from({ length: 10 }, (_, index) => `job-${index}`);
@@ -19,12 +19,7 @@ describe('APM cardinality caps: operations past the cap are visible, raw spans k
   const warnings = captureSdkWarnings();
   after(() => warnings.stop());
 
-  async function get<S extends z.ZodType>(schema: S, path: string): Promise<z.output<S>> {
-    const response = await fetch(`http://127.0.0.1:${server().ports.api}/api/v1${path}`);
-    const body: unknown = await response.json();
-    assert.equal(response.status, 200, JSON.stringify(body));
-    return schema.parse(body);
-  }
+  const get = <S extends z.ZodType>(schema: S, path: string): Promise<z.output<S>> => apiGet(server(), schema, path);
 
   it('aggregates the excess under __overflow__, warns in the API, counts it in /metrics', async () => {
     const memory = new InMemorySpanExporter();

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { createApiServer, type ApiDeps } from '../../src/api/api-server.ts';
 import type { ApmConfig, QueryConfig } from '../../src/config/schema.ts';
@@ -46,6 +47,13 @@ export interface JsonReply<T> {
 export async function call<T>(app: FastifyInstance, method: 'GET' | 'POST', url: string, payload?: unknown): Promise<JsonReply<T>> {
   const response = await app.inject({ method, url, ...(payload === undefined ? {} : { payload: payload as object }) });
   return { status: response.statusCode, body: response.json<T>() };
+}
+
+/** A GET that must answer 200; its JSON body (the failure message shows the body). */
+export async function getOk<T>(app: FastifyInstance, url: string): Promise<T> {
+  const reply = await call<T>(app, 'GET', url);
+  assert.equal(reply.status, 200, JSON.stringify(reply.body));
+  return reply.body;
 }
 
 /** Unix milliseconds of a nanosecond time, as the API takes them. */

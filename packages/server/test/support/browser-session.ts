@@ -15,8 +15,11 @@ export class BrowserSession {
   /** Everything that went wrong in the page, in order. */
   readonly problems: string[] = [];
   private shots = 0;
+  private reported = 0;
 
   private constructor(
+    /** Names this suite's screenshots (`<prefix>-NN-name.png`), so suites running at once keep theirs. */
+    private readonly screenshotPrefix: string,
     readonly browser: Browser,
     readonly context: BrowserContext,
     readonly page: Page,
@@ -35,7 +38,7 @@ export class BrowserSession {
     });
   }
 
-  static async launch(baseURL: string): Promise<BrowserSession> {
+  static async launch(baseURL: string, screenshotPrefix: string): Promise<BrowserSession> {
     const browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       headless: true,
@@ -47,19 +50,28 @@ export class BrowserSession {
       page.setDefaultTimeout(20_000);
       page.setDefaultNavigationTimeout(30_000);
       mkdirSync(SCREENSHOT_DIR, { recursive: true });
-      // Screenshots of an earlier run would mix with this run's numbering.
-      for (const file of readdirSync(SCREENSHOT_DIR)) if (file.endsWith('.png')) rmSync(path.join(SCREENSHOT_DIR, file));
-      return new BrowserSession(browser, context, page);
+      // This suite's screenshots of an earlier run would mix with this run's numbering.
+      for (const file of readdirSync(SCREENSHOT_DIR)) {
+        if (file.startsWith(`${screenshotPrefix}-`) && file.endsWith('.png')) rmSync(path.join(SCREENSHOT_DIR, file));
+      }
+      return new BrowserSession(screenshotPrefix, browser, context, page);
     } catch (error) {
       await browser.close();
       throw error;
     }
   }
 
-  /** A full-page screenshot in `<repo>/test-results/NN-name.png`. */
+  /** The problems reported since the last call. */
+  newProblems(): string[] {
+    const fresh = this.problems.slice(this.reported);
+    this.reported = this.problems.length;
+    return fresh;
+  }
+
+  /** A full-page screenshot in `<repo>/test-results/<prefix>-NN-name.png`. */
   async screenshot(name: string): Promise<string> {
     this.shots++;
-    const file = path.join(SCREENSHOT_DIR, `${String(this.shots).padStart(2, '0')}-${name}.png`);
+    const file = path.join(SCREENSHOT_DIR, `${this.screenshotPrefix}-${String(this.shots).padStart(2, '0')}-${name}.png`);
     await this.page.screenshot({ path: file, fullPage: true });
     return file;
   }

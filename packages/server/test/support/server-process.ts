@@ -1,3 +1,5 @@
+import assert from 'node:assert/strict';
+import type { z } from 'zod';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -72,4 +74,12 @@ export function serverForSuite(name: string, extraArgs: string[] = []): () => Se
     if (server === undefined) throw new Error(`the ${name} server has not started`);
     return server;
   };
+}
+
+/** GET `/api/v1<path>` from a running server; must answer 200; the body parsed by its contract schema. */
+export async function apiGet<S extends z.ZodType>(server: ServerProcess, schema: S, path: string): Promise<z.output<S>> {
+  const response = await fetch(`http://127.0.0.1:${server.ports.api}/api/v1${path}`);
+  const body: unknown = await response.json();
+  assert.equal(response.status, 200, JSON.stringify(body));
+  return schema.parse(body);
 }
