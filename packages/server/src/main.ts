@@ -15,7 +15,7 @@ import { insertTarget } from './storage/encode/encode-rows.ts';
 import { applyRetention } from './storage/schema/apply-retention.ts';
 import { migrate } from './storage/schema/migrations.ts';
 import type { Retention } from './storage/schema/retention.ts';
-import { INSERT_TABLES } from './storage/schema/tables.ts';
+import { AGGREGATE_INSERT_TABLES, INSERT_TABLES } from './storage/schema/tables.ts';
 import type { InsertTarget } from './storage/store.ts';
 import { DecodePool } from './workers/decode-pool.ts';
 
@@ -69,6 +69,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       if (table.startsWith('metric_')) decoder.forgetSeries();
     },
     (batch) => (batch.spanMetrics === undefined ? [] : spanMetrics.chunksFor(batch.spanMetrics)),
+    new Set(AGGREGATE_INSERT_TABLES.map((table) => table.name)),
   );
   const deps = { sink: pipeline, decoder, metrics };
 

@@ -56,6 +56,11 @@ export const configSchema = z
         /** An idle store takes a batch as soon as this many rows wait; fewer wait up to batchMaxAgeMs. */
         batchMinRows: positiveInt.default(2_000),
         batchMaxAgeMs: positiveInt.default(200),
+        /**
+         * How long the small derived rows (APM aggregates, exceptions) may wait to be inserted: each
+         * insert has a fixed cost, and a request is acknowledged once its aggregates are stored too.
+         */
+        aggregateBatchMaxAgeMs: positiveInt.default(1000),
         /** Bytes of decoded telemetry waiting for the store; beyond it senders are told to retry later. */
         maxPendingBytes: bytes.default(256 * MiB),
         /** Worker threads that decode OTLP requests. */

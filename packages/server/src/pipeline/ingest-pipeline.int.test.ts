@@ -25,7 +25,7 @@ function spanBatch(count: number, marker: number): EncodedBatch {
 describe('ingest pipeline', () => {
   let temp: TempStore;
   const targets = (): Map<string, InsertTarget> => new Map([['spans', insertTarget(spansTable)]]);
-  const options = { batchMaxRows: 1000, batchMinRows: 1000, batchMaxAgeMs: 50, maxPendingBytes: 1_000_000, retryAfterSeconds: 3 };
+  const options = { batchMaxRows: 1000, batchMinRows: 1000, batchMaxAgeMs: 50, aggregateBatchMaxAgeMs: 50, maxPendingBytes: 1_000_000, retryAfterSeconds: 3 };
   before(async () => {
     temp = await openTempStore();
   });
@@ -45,6 +45,43 @@ describe('ingest pipeline', () => {
     assert.deepEqual(await Promise.all(commits), [10, 10, 10]);
     assert.equal(pipeline.pendingBytes, 0);
     await pipeline.close();
+  });
+
+  it('batches derived rows of aggregate tables longer, acknowledging each request once they are stored too', async () => {
+    // A second target on the same table stands in for an aggregate table; the store counts inserts per target.
+    const aggregate = { ...insertTarget(spansTable), table: 'spans' };
+    const inserts: string[] = [];
+    const counting = Object.create(temp.store) as typeof temp.store;
+    counting.insertRowBinary = (target, chunks) => {
+      inserts.push(target === aggregate ? 'aggregate' : 'raw');
+      return temp.store.insertRowBinary(target, chunks);
+    };
+    const withAggregate = new Map([...targets(), ['derived', aggregate]]);
+    const derive = (batch: EncodedBatch) => batch.chunks.map((chunk) => ({ ...chunk, table: 'derived' }));
+    const pipeline = new IngestPipeline(
+      counting,
+      withAggregate,
+      { ...options, batchMaxAgeMs: 1, aggregateBatchMaxAgeMs: 60_000 },
+      new IngestMetrics(new Registry()),
+      () => undefined,
+      derive,
+      new Set(['derived']),
+    );
+    const first = pipeline.admit(100).commit(spanBatch(2, 8));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const second = pipeline.admit(100).commit(spanBatch(2, 9));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Raw rows went in on their own; the derived rows of both requests still wait, and so do the requests.
+    assert.deepEqual(inserts, ['raw', 'raw']);
+    let acknowledged = false;
+    void first.then(() => (acknowledged = true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(acknowledged, false);
+    await pipeline.close();
+    await Promise.all([first, second]);
+    assert.deepEqual(inserts, ['raw', 'raw', 'aggregate']);
+    // Each request's rows are stored twice: once raw, once as the "derived" copy.
+    assert.deepEqual([await countOp('op-8'), await countOp('op-9')], [4, 4]);
   });
 
   it('refuses new requests with a retry hint once the pending budget is spent', async () => {

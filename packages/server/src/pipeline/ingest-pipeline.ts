@@ -10,6 +10,8 @@ export interface PipelineOptions {
   readonly batchMaxRows: number;
   readonly batchMinRows: number;
   readonly batchMaxAgeMs: number;
+  /** Max age of batches for the tables in `aggregateTables`. */
+  readonly aggregateBatchMaxAgeMs: number;
   readonly maxPendingBytes: number;
   readonly retryAfterSeconds: number;
 }
@@ -36,6 +38,8 @@ export class IngestPipeline implements IngestSink {
      * stored with it: the request is acknowledged only once these are committed too.
      */
     private readonly deriveChunks?: (batch: EncodedBatch) => readonly EncodedChunk[],
+    /** Tables of few, small derived rows, batched for `aggregateBatchMaxAgeMs` (fewer fixed-cost inserts). */
+    private readonly aggregateTables: ReadonlySet<string> = new Set(),
   ) {
     this.budget = new PendingBudget(options.maxPendingBytes);
   }
@@ -112,7 +116,8 @@ export class IngestPipeline implements IngestSink {
     if (batcher !== undefined) return batcher;
     const target = this.targets.get(table);
     if (target === undefined) throw new Error(`no insert target for table ${table}`);
-    const limits = { maxRows: this.options.batchMaxRows, minRows: this.options.batchMinRows, maxAgeMs: this.options.batchMaxAgeMs };
+    const maxAgeMs = this.aggregateTables.has(table) ? this.options.aggregateBatchMaxAgeMs : this.options.batchMaxAgeMs;
+    const limits = { maxRows: this.options.batchMaxRows, minRows: this.options.batchMinRows, maxAgeMs };
     batcher = new TableBatcher(this.store, target, limits, (result) => this.recordBatch(table, result));
     this.batchers.set(table, batcher);
     // Closing: rows that arrive for a table first seen now are committed at once too.

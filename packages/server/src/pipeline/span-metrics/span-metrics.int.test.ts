@@ -16,7 +16,7 @@ import { IngestMetrics } from '../ingest-metrics.ts';
 import { IngestPipeline } from '../ingest-pipeline.ts';
 import { SpanMetricsStage, type SpanMetricsCaps } from './span-metrics-stage.ts';
 
-const PIPELINE_OPTIONS = { batchMaxRows: 10_000, batchMinRows: 10_000, batchMaxAgeMs: 50, maxPendingBytes: 64_000_000, retryAfterSeconds: 1 };
+const PIPELINE_OPTIONS = { batchMaxRows: 10_000, batchMinRows: 10_000, batchMaxAgeMs: 50, aggregateBatchMaxAgeMs: 50, maxPendingBytes: 64_000_000, retryAfterSeconds: 1 };
 const REQUESTS = 3;
 const TRACES_PER_REQUEST = 8;
 /** Every third frontend request fails. */

@@ -72,3 +72,6 @@ export const INSERT_TABLES: readonly TableDef<never>[] = [
   dependencyMetrics1mTable,
   spanExceptionsTable,
 ];
+
+/** Tables of small derived rows (APM aggregates and exceptions), inserted less often than raw signals. */
+export const AGGREGATE_INSERT_TABLES: readonly TableDef<never>[] = [spanMetrics1mTable, dependencyMetrics1mTable, spanExceptionsTable];
