@@ -57,10 +57,11 @@ export const configSchema = z
         batchMinRows: positiveInt.default(2_000),
         batchMaxAgeMs: positiveInt.default(200),
         /**
-         * How long the small derived rows (APM aggregates, exceptions) may wait to be inserted: each
-         * insert has a fixed cost, and a request is acknowledged once its aggregates are stored too.
+         * How long the small derived rows (APM aggregates, exceptions) may wait to be inserted. Longer
+         * means fewer fixed-cost inserts, but a request is acknowledged only once its aggregates are
+         * stored too, so it also delays every acknowledgement (and SDKs export one batch at a time).
          */
-        aggregateBatchMaxAgeMs: positiveInt.default(1000),
+        aggregateBatchMaxAgeMs: positiveInt.default(200),
         /** Bytes of decoded telemetry waiting for the store; beyond it senders are told to retry later. */
         maxPendingBytes: bytes.default(256 * MiB),
         /** Worker threads that decode OTLP requests. */
