@@ -39,6 +39,13 @@ const MEASURES_SELECT =
 
 const SPAN_KEYS = 'service_name, operation, span_kind, is_entry, deployment_environment';
 
+/**
+ * Hourly and daily rollups are small: one partition per month keeps the parts a long range opens
+ * few (a query's cost here is mostly parts opened), and their rows expire one by one in merges
+ * instead of with whole day partitions.
+ */
+const ROLLUP_STORAGE = { partitionBy: 'toYYYYMM(time)', settings: { ttl_only_drop_parts: 0 } } as const;
+
 export const spanMetrics1mTable: TableDef<SpanMetricGroup> = {
   name: 'apm_span_metrics_1m',
   columns: [
@@ -64,6 +71,7 @@ export const spanMetrics1hTable: TableDef<never> = {
   name: 'apm_span_metrics_1h',
   columns: spanMetrics1mTable.columns.map(({ name, type, codec }) => ({ name, type, codec })),
   orderBy: `(${SPAN_KEYS}, time)`,
+  ...ROLLUP_STORAGE,
 };
 
 export const spanMetrics1hView: MaterializedViewDef = {
@@ -74,7 +82,7 @@ export const spanMetrics1hView: MaterializedViewDef = {
 
 const SERVICE_KEYS = 'service_name, deployment_environment';
 
-function serviceMetricsTable(name: string): TableDef<never> {
+function serviceMetricsTable(name: string, rollup: boolean): TableDef<never> {
   return {
     name,
     columns: [
@@ -88,6 +96,7 @@ function serviceMetricsTable(name: string): TableDef<never> {
     orderBy: `(${SERVICE_KEYS}, time)`,
     ttl: { expression: 'time', signal: 'traces' },
     settings: { ttl_only_drop_parts: 1 },
+    ...(rollup ? ROLLUP_STORAGE : {}),
   };
 }
 
@@ -95,10 +104,10 @@ function serviceMetricsTable(name: string): TableDef<never> {
  * Each service's requests (entry-point spans, all operations together) per minute and per hour: the
  * services table and the service charts read ~20× fewer rows than from the per-operation tables.
  */
-export const serviceMetrics1mTable = serviceMetricsTable('apm_service_metrics_1m');
-export const serviceMetrics1hTable = serviceMetricsTable('apm_service_metrics_1h');
+export const serviceMetrics1mTable = serviceMetricsTable('apm_service_metrics_1m', false);
+export const serviceMetrics1hTable = serviceMetricsTable('apm_service_metrics_1h', true);
 /** Per day, for the services table over long ranges (7 days: ~7 rows per service, not ~170). */
-export const serviceMetrics1dTable = serviceMetricsTable('apm_service_metrics_1d');
+export const serviceMetrics1dTable = serviceMetricsTable('apm_service_metrics_1d', true);
 
 export const serviceMetrics1mView: MaterializedViewDef = {
   name: 'apm_service_metrics_1m_mv',
@@ -145,6 +154,7 @@ export const dependencyMetrics1hTable: TableDef<never> = {
   name: 'apm_dependency_metrics_1h',
   columns: dependencyMetrics1mTable.columns.map(({ name, type, codec }) => ({ name, type, codec })),
   orderBy: `(${DEPENDENCY_KEYS}, time)`,
+  ...ROLLUP_STORAGE,
 };
 
 export const dependencyMetrics1hView: MaterializedViewDef = {
@@ -191,10 +201,9 @@ export const serviceInstancesTable: TableDef<never> = {
     { name: 'last_seen', type: 'SimpleAggregateFunction(max, DateTime64(9))' },
   ],
   engine: 'AggregatingMergeTree',
-  partitionBy: 'toDate(time)',
   orderBy: '(service_name, instance_id, host_name, deployment_environment, time)',
   ttl: { expression: 'time', signal: 'traces' },
-  settings: { ttl_only_drop_parts: 1 },
+  ...ROLLUP_STORAGE,
 };
 
 const ENVIRONMENT_OF_RESOURCE =
