@@ -1,4 +1,4 @@
-import { param, sql, type SqlFragment } from '../../storage/sql.ts';
+import { param, sql } from '../../storage/sql.ts';
 import type { Store } from '../../storage/store.ts';
 import { storeLimits, type ReadLimits } from '../read-limits.ts';
 
@@ -39,22 +39,4 @@ export async function writeApdexThreshold(store: Store, service: string, thresho
   await store.command(
     sql`INSERT INTO settings (key, value, version, deleted) SELECT ${KEY_PREFIX + service}, ${value}, ${param('UInt64', version)}, ${deleted}`,
   );
-}
-
-/** The threshold of each row's `service_name`, as SQL: the service's own, else the default. */
-export function thresholdOfService(thresholds: ReadonlyMap<string, number>, defaultMs: number): SqlFragment {
-  const names = param('Array(String)', [...thresholds.keys()]);
-  const values = param('Array(Float64)', [...thresholds.values()]);
-  return sql`if(indexOf(${names}, service_name) = 0, ${param('Float64', defaultMs)}, arrayElement(${values}, indexOf(${names}, service_name)))`;
-}
-
-/**
- * The threshold (ms) of each row's `service_name` as SQL that reads the settings itself (a scalar
- * subquery, run once): the service's own, else `defaultMs`. Saves a query where one answer needs it.
- */
-export function storedThresholdOfService(defaultMs: number): SqlFragment {
-  const stored = sql`(SELECT tuple(groupArray(substring(key, ${KEY_PREFIX.length + 1})), groupArray(toFloat64OrZero(value)))
-    FROM settings FINAL WHERE startsWith(key, ${KEY_PREFIX}) AND deleted = 0 AND toFloat64OrZero(value) > 0)`;
-  const index = sql`indexOf(tupleElement(${stored}, 1), service_name)`;
-  return sql`if(${index} = 0, ${param('Float64', defaultMs)}, arrayElement(tupleElement(${stored}, 2), ${index}))`;
 }
