@@ -15,33 +15,29 @@ import { MapEdgeDetails } from './MapEdgeDetails.tsx';
 import { EDGE_PARAM, edgeParam, readSelectedEdge, serviceEdgesNote } from './map-view.ts';
 import { ServiceMapGraph } from './ServiceMapGraph.tsx';
 
+/** One swatch per node kind, drawn like the nodes on the map. */
+const LEGEND_SHAPES = [
+  { label: 'service', className: 'map-service', shape: <rect className="map-shape" x="1" y="1" width="20" height="12" rx="3" /> },
+  { label: 'database', className: 'map-database', shape: <path className="map-shape" d="M1,4 A10,3 0 0 1 21,4 V10 A10,3 0 0 1 1,10 Z" /> },
+  { label: 'messaging', className: 'map-messaging', shape: <path className="map-shape" d="M5,1 H17 L21,7 L17,13 H5 L1,7 Z" /> },
+  {
+    label: 'external host',
+    className: 'map-external',
+    shape: <rect className="map-shape map-shape-external" x="1" y="1" width="20" height="12" rx="6" />,
+  },
+];
+
 function Legend() {
   return (
     <ul className="map-legend" aria-label="Legend">
-      <li>
-        <svg width="22" height="14" aria-hidden="true" className="map-service">
-          <rect className="map-shape" x="1" y="1" width="20" height="12" rx="3" />
-        </svg>
-        service
-      </li>
-      <li>
-        <svg width="22" height="14" aria-hidden="true" className="map-database">
-          <path className="map-shape" d="M1,4 A10,3 0 0 1 21,4 V10 A10,3 0 0 1 1,10 Z" />
-        </svg>
-        database
-      </li>
-      <li>
-        <svg width="22" height="14" aria-hidden="true" className="map-messaging">
-          <path className="map-shape" d="M5,1 H17 L21,7 L17,13 H5 L1,7 Z" />
-        </svg>
-        messaging
-      </li>
-      <li>
-        <svg width="22" height="14" aria-hidden="true" className="map-external">
-          <rect className="map-shape map-shape-external" x="1" y="1" width="20" height="12" rx="6" />
-        </svg>
-        external host
-      </li>
+      {LEGEND_SHAPES.map(({ label, className, shape }) => (
+        <li key={label}>
+          <svg width="22" height="14" aria-hidden="true" className={className}>
+            {shape}
+          </svg>
+          {label}
+        </li>
+      ))}
       <li>
         <span className="legend-error" aria-hidden="true" /> 5% errors or more
       </li>
