@@ -1,14 +1,17 @@
-import { param, sql } from '../../storage/sql.ts';
-import type { Store } from '../../storage/store.ts';
+import { param, sql, trustedSql } from '../../storage/sql.ts';
 import { storeLimits, type ReadLimits } from '../read-limits.ts';
+import type { Store } from '../../storage/store.ts';
 
 /** Per-service apdex thresholds, kept in the `settings` table under `apm.apdex.<service>`. */
 const KEY_PREFIX = 'apm.apdex.';
 
-/** The thresholds (ms) set for services; services without one use the configured default. */
+/**
+ * The thresholds (ms) set for services; services without one use the configured default. The query
+ * holds no values, so the embedded engine runs it alongside a bound query (bound ones run one at a time).
+ */
 export async function readApdexThresholds(store: Store, limits: ReadLimits): Promise<Map<string, number>> {
   const rows = await store.query<{ key: string; value: string }>(
-    sql`SELECT key, value FROM settings FINAL WHERE startsWith(key, ${KEY_PREFIX}) AND deleted = 0 ORDER BY key`,
+    trustedSql(`SELECT key, value FROM settings FINAL WHERE startsWith(key, '${KEY_PREFIX}') AND deleted = 0 ORDER BY key`),
     storeLimits(limits),
   );
   const thresholds = new Map<string, number>();

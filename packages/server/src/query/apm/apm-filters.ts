@@ -10,3 +10,8 @@ export function environmentIs(environment: string | undefined): SqlFragment {
 export function overflowName(): SqlFragment {
   return sql`${APM_OVERFLOW_NAME}`;
 }
+
+/** `condition`, narrowed to one deployment environment when one is given. */
+export function inEnvironment(condition: SqlFragment, environment: string | undefined): SqlFragment {
+  return environment === undefined ? condition : sql`${condition} AND deployment_environment = ${environment}`;
+}

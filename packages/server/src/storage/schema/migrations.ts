@@ -3,7 +3,17 @@ import { sql, trustedSql } from '../sql.ts';
 import { createTableSql, createViewSql } from './ddl.ts';
 import type { Retention } from './retention.ts';
 import { schemaMigrationsTable } from './meta-tables.ts';
+import { OVERFLOW_MINUTES_BACKFILL, overflowMinutesTable, overflowMinutesView } from './apm-overflow-table.ts';
+import { rebuildTableStatements } from './rebuild-table.ts';
 import { ALL_TABLES, ALL_VIEWS, APM_TABLES, APM_VIEWS } from './tables.ts';
+import {
+  serviceMetrics1dTable,
+  serviceMetrics1dView,
+  serviceMetrics1hTable,
+  serviceMetrics1hView,
+  serviceMetrics1mTable,
+  serviceMetrics1mView,
+} from './apm-tables.ts';
 
 export interface Migration {
   readonly version: number;
@@ -37,6 +47,21 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 3,
     name: 'APM: span and dependency metrics per minute and hour, exceptions, service instances',
     statements: (retention) => [...APM_TABLES.map((table) => createTableSql(table, retention)), ...APM_VIEWS.map(createViewSql)],
+  },
+  {
+    version: 4,
+    name: 'APM: per-service tables with the time period first in the sort key and 256-row granules; overflow minutes',
+    statements: (retention) => [
+      // Idempotent: the view is created last, after the table holds exactly the backfilled rows.
+      `DROP VIEW IF EXISTS \`${overflowMinutesView.name}\``,
+      createTableSql(overflowMinutesTable, retention),
+      `TRUNCATE TABLE \`${overflowMinutesTable.name}\``,
+      OVERFLOW_MINUTES_BACKFILL,
+      createViewSql(overflowMinutesView),
+      ...rebuildTableStatements(serviceMetrics1mTable, [serviceMetrics1mView], retention),
+      ...rebuildTableStatements(serviceMetrics1hTable, [serviceMetrics1hView], retention),
+      ...rebuildTableStatements(serviceMetrics1dTable, [serviceMetrics1dView], retention),
+    ],
   },
 ];
 

@@ -16,6 +16,7 @@ import {
   spanMetrics1hView,
   spanMetrics1mTable,
 } from './apm-tables.ts';
+import { overflowMinutesTable, overflowMinutesView } from './apm-overflow-table.ts';
 import { logsTable } from './logs-table.ts';
 import { schemaMigrationsTable, settingsTable } from './meta-tables.ts';
 import {
@@ -55,9 +56,10 @@ export const ALL_TABLES: readonly TableDef<never>[] = [
   exponentialHistogramPointsTable,
   summaryPointsTable,
   ...APM_TABLES,
+  overflowMinutesTable,
 ];
 
-export const ALL_VIEWS: readonly MaterializedViewDef[] = [traceIndexView, ...APM_VIEWS];
+export const ALL_VIEWS: readonly MaterializedViewDef[] = [traceIndexView, ...APM_VIEWS, overflowMinutesView];
 
 /** Tables the ingest pipeline inserts into. */
 export const INSERT_TABLES: readonly TableDef<never>[] = [
