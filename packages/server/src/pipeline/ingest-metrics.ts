@@ -1,7 +1,16 @@
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { SignalName } from '../signals/decoded.ts';
 
-export type IngestProtocol = 'grpc' | 'http_protobuf' | 'http_json';
+export type IngestProtocol =
+  | 'grpc'
+  | 'http_protobuf'
+  | 'http_json'
+  /** Receivers that build rows themselves (see pipeline/row-sink.ts). */
+  | 'prometheus_scrape'
+  | 'prometheus_remote_write'
+  | 'host_metrics'
+  | 'syslog'
+  | 'file_log';
 
 /**
  * Outcome of one export request: stored whole, stored with some items refused as invalid,
