@@ -34,24 +34,25 @@ export function rowWriterOver(store: Store, options: Partial<PipelineOptions> = 
   const registry = new Registry();
   const targets = new Map<string, InsertTarget>(INSERT_TABLES.map((table) => [table.name, insertTarget(table)]));
   const metrics = new IngestMetrics(registry);
-  let writer: RowWriter | undefined;
+  const forgetters: (() => void)[] = [];
   const pipeline = new IngestPipeline(store, targets, { ...OPTIONS, ...options }, metrics, (table) => {
-    if (table.startsWith('metric_')) writer?.forgetSeries();
+    if (table.startsWith('metric_')) for (const forget of forgetters) forget();
   });
-  writer = new RowWriter(pipeline, metrics);
+  const writer = new RowWriter(pipeline, metrics);
+  forgetters.push(() => writer.forgetSeries());
   return { sink: writer, registry, close: () => pipeline.close() };
 }
 
 /** A real embedded store with the ingest pipeline and the RowSink in front of it, as the server wires them. */
 export async function openRowSinkStore(options: Partial<PipelineOptions> = {}): Promise<RowSinkStore> {
   const temp = await openTempStore();
-  const { sink, registry, close } = rowWriterOver(temp.store, options);
+  const over = rowWriterOver(temp.store, options);
   return {
     ...temp,
-    sink,
-    registry,
+    sink: over.sink,
+    registry: over.registry,
     async dispose() {
-      await close();
+      await over.close();
       await temp.dispose();
     },
   };
