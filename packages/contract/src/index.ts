@@ -193,3 +193,70 @@ export {
 export type { ApmServiceMapQuery, ApmServiceMapResponse, ServiceMapEdge, ServiceMapNode, ServiceMapNodeKind } from './apm-service-map.ts';
 export { apmExceptionGroupSchema, apmExceptionSampleSchema, apmExceptionsQuerySchema, apmExceptionsResponseSchema } from './apm-exceptions.ts';
 export type { ApmExceptionGroup, ApmExceptionsQuery, ApmExceptionsResponse } from './apm-exceptions.ts';
+export {
+  consumerLagSchema,
+  messagingDestinationQuerySchema,
+  messagingDestinationResponseSchema,
+  messagingDestinationSchema,
+  messagingDestinationsQuerySchema,
+  messagingDestinationsResponseSchema,
+  messagingGroupSchema,
+  messagingHintCodeSchema,
+  messagingHintSchema,
+  messagingHintsQuerySchema,
+  messagingHintsResponseSchema,
+  messagingOperationSchema,
+  messagingPartitionSchema,
+  messagingRoleSchema,
+  messagingSeriesSchema,
+  transitLatencySchema,
+} from './messaging.ts';
+export type {
+  ConsumerLag,
+  MessagingDestination,
+  MessagingDestinationQuery,
+  MessagingDestinationResponse,
+  MessagingDestinationsQuery,
+  MessagingDestinationsResponse,
+  MessagingGroup,
+  MessagingHint,
+  MessagingHintCode,
+  MessagingHintsQuery,
+  MessagingHintsResponse,
+  MessagingOperation,
+  MessagingPartition,
+  MessagingRole,
+  MessagingSeries,
+  TransitLatency,
+} from './messaging.ts';
+export {
+  hostFilesystemSchema,
+  hostSeriesSchema,
+  hostServiceSchema,
+  hostSourceSchema,
+  hostSummarySchema,
+  infraHostDetailQuerySchema,
+  infraHostDetailResponseSchema,
+  infraHostsQuerySchema,
+  infraHostsResponseSchema,
+} from './infra.ts';
+export type {
+  HostFilesystem,
+  HostSeries,
+  HostService,
+  HostSource,
+  HostSummary,
+  InfraHostDetailQuery,
+  InfraHostDetailResponse,
+  InfraHostsQuery,
+  InfraHostsResponse,
+} from './infra.ts';
+export {
+  MAX_SCRAPE_INTERVAL_SECONDS,
+  MIN_SCRAPE_INTERVAL_SECONDS,
+  prometheusTargetCreateSchema,
+  prometheusTargetSchema,
+  prometheusTargetsResponseSchema,
+  scrapeIntervalSchema,
+} from './prometheus-targets.ts';
+export type { PrometheusTarget, PrometheusTargetCreate, PrometheusTargetCreateParams, PrometheusTargetsResponse } from './prometheus-targets.ts';

@@ -17,8 +17,8 @@ export const metricInfoSchema = z.object({
 });
 export type MetricInfo = z.infer<typeof metricInfoSchema>;
 
-/** `GET /api/v1/metrics` query. */
-export const metricListQuerySchema = z.object(rangeFields).superRefine(requireOrderedRange);
+/** `GET /api/v1/metrics` query; `prefix` keeps the names that start with it (exporters bring thousands). */
+export const metricListQuerySchema = z.object({ ...rangeFields, prefix: z.string().min(1).max(256).optional() }).superRefine(requireOrderedRange);
 export const metricListResponseSchema = z.object({ metrics: z.array(metricInfoSchema) });
 export type MetricListResponse = z.infer<typeof metricListResponseSchema>;
 

@@ -6,11 +6,22 @@ import type { Config } from './config/schema.ts';
 import { IngestMetrics } from './pipeline/ingest-metrics.ts';
 import { readEngineStats } from './query/engine/engine-stats.ts';
 import { registerEngineMetrics } from './selfmon/engine-metrics.ts';
+import { RowWriter } from './ingest/row-writer.ts';
 import { IngestPipeline } from './pipeline/ingest-pipeline.ts';
+import { FileLogReceiver } from './receivers/filelog/file-log-receiver.ts';
+import { HostMetricsReceiver } from './receivers/host/host-metrics-receiver.ts';
+import { hostMetricsDiscardedCounter } from './receivers/host/retry-buffer.ts';
+import { registerRemoteWriteRoute } from './receivers/prometheus/remote-write/remote-write-route.ts';
+import { PrometheusScrapeManager } from './receivers/prometheus/scrape-manager.ts';
+import { createScrapeMetrics } from './receivers/prometheus/scrape-metrics.ts';
+import { readPrometheusTargets } from './query/prometheus-targets/target-settings.ts';
+import { SyslogMetrics } from './receivers/syslog/syslog-metrics.ts';
+import { SyslogReceiver } from './receivers/syslog/syslog-receiver.ts';
 import { SpanMetricsStage } from './pipeline/span-metrics/span-metrics-stage.ts';
 import { createHttpReceiver } from './receivers/otlp/http-receiver.ts';
 import { startGrpcReceiver } from './receivers/otlp/grpc-receiver.ts';
 import { ChdbStore } from './storage/chdb/chdb-store.ts';
+import { SettingsFileOffsetStore } from './storage/metadata/file-offsets.ts';
 import { insertTarget } from './storage/encode/encode-rows.ts';
 import { applyRetention } from './storage/schema/apply-retention.ts';
 import { migrate } from './storage/schema/migrations.ts';
@@ -20,7 +31,8 @@ import type { InsertTarget } from './storage/store.ts';
 import { DecodePool } from './workers/decode-pool.ts';
 
 export interface RunningServer {
-  readonly ports: { readonly grpc: number; readonly http: number; readonly api: number };
+  /** Bound ports (syslog: undefined when the receiver is off). */
+  readonly ports: { readonly grpc: number; readonly http: number; readonly api: number; readonly syslog?: { readonly udp: number; readonly tcp: number } };
   close(): Promise<void>;
 }
 
@@ -60,22 +72,32 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const decoder = new DecodePool(config.pipeline.decodeWorkers, { normalizeSpanNames: config.apm.normalizeSpanNames });
   const targets = new Map<string, InsertTarget>(INSERT_TABLES.map((table) => [table.name, insertTarget(table)]));
   const spanMetrics = new SpanMetricsStage(config.apm, registry);
+  const forgetSeries: (() => void)[] = [() => decoder.forgetSeries()];
   const pipeline = new IngestPipeline(
     store,
     targets,
     config.pipeline,
     metrics,
     (table) => {
-      if (table.startsWith('metric_')) decoder.forgetSeries();
+      if (table.startsWith('metric_')) for (const forget of forgetSeries) forget();
     },
     (batch) => (batch.spanMetrics === undefined ? [] : spanMetrics.chunksFor(batch.spanMetrics)),
     new Set(AGGREGATE_INSERT_TABLES.map((table) => table.name)),
   );
   const deps = { sink: pipeline, decoder, metrics };
+  const rows = new RowWriter(pipeline, metrics);
+  forgetSeries.push(() => rows.forgetSeries());
 
   const http = await createHttpReceiver(deps, config.otlp.http);
   const grpc = config.otlp.grpc.enabled ? await startGrpcReceiver(deps, config.otlp.grpc) : undefined;
+  const scrape = new PrometheusScrapeManager({
+    config: config.prometheus.scrape,
+    sink: rows,
+    metrics: createScrapeMetrics(registry),
+    runtimeTargets: () => readPrometheusTargets(store, config.query),
+  });
   const api = createApiServer({
+    scrapeTargets: scrape,
     store,
     query: config.query,
     apm: config.apm,
@@ -83,12 +105,20 @@ export async function startServer(config: Config): Promise<RunningServer> {
     webRoot: webRootOf(config),
     serverInfo: () => ({ otlpGrpcPort: grpc?.port ?? 0, otlpHttpPort: portOf(http.server.address()), version: SERVER_VERSION }),
   });
+  if (config.prometheus.remoteWrite.enabled) await registerRemoteWriteRoute(api, { sink: rows, metrics, ...config.prometheus.remoteWrite });
   if (config.otlp.http.enabled) await http.listen({ host: config.otlp.http.host, port: config.otlp.http.port });
   await api.listen({ host: config.api.host, port: config.api.port });
+  const hostMetrics = new HostMetricsReceiver(config.hostMetrics, { sink: rows, discardedPoints: hostMetricsDiscardedCounter(registry) });
+  hostMetrics.start();
+  await scrape.start();
+  const syslog = config.syslog.enabled ? new SyslogReceiver(config.syslog, { sink: rows, metrics: new SyslogMetrics(registry) }) : undefined;
+  const syslogPorts = await syslog?.start();
+  const fileLog = config.fileLog.enabled ? new FileLogReceiver(config.fileLog, { sink: rows, offsets: new SettingsFileOffsetStore(store) }) : undefined;
+  await fileLog?.start();
 
   let closing: Promise<void> | undefined;
   return {
-    ports: { grpc: grpc?.port ?? 0, http: portOf(http.server.address()), api: portOf(api.server.address()) },
+    ports: { grpc: grpc?.port ?? 0, http: portOf(http.server.address()), api: portOf(api.server.address()), ...(syslogPorts === undefined ? {} : { syslog: syslogPorts }) },
     close() {
       closing ??= (async () => {
         // Stop taking requests and, at the same time, commit what is pending: requests already
@@ -98,6 +128,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
           http.server.closeIdleConnections();
           api.server.closeIdleConnections();
         }, 50);
+        await Promise.all([hostMetrics.stop(), syslog?.stop(), scrape.stop(), fileLog?.stop()]);
         await Promise.all([http.close(), grpc?.close(), api.close(), pipeline.close()]);
         clearInterval(sweep);
         await pipeline.close();

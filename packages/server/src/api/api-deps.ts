@@ -16,6 +16,30 @@ export interface ApiDeps {
   readonly serverInfo?: () => ServerInfoResponse;
   /** Live tail timing (tests shorten it); defaults in log-tail-route.ts. */
   readonly tail?: Partial<TailTiming>;
+  /** The Prometheus scrape manager's targets; without it the target list shows runtime targets with unknown health. */
+  readonly scrapeTargets?: ScrapeTargetsControl;
+}
+
+/** One scrape target and its last scrape, as the Prometheus scrape manager reports it. */
+export interface ScrapeTargetStatus {
+  readonly id: string;
+  readonly source: 'config' | 'api';
+  readonly job: string;
+  readonly url: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly intervalSeconds: number;
+  readonly health: 'up' | 'down' | 'unknown';
+  readonly lastScrapeMs: number | null;
+  readonly lastDurationMs: number | null;
+  readonly lastError: string | null;
+  readonly samples: number | null;
+}
+
+/** What the target routes need from the scrape manager (implemented by receivers/prometheus). */
+export interface ScrapeTargetsControl {
+  health(): readonly ScrapeTargetStatus[];
+  /** Re-reads the runtime targets from the store; resolves once the scrapers match them. */
+  changed(): Promise<void>;
 }
 
 export interface TailTiming {

@@ -54,6 +54,8 @@ describe('metrics API', () => {
     assert.equal(reply.body.metrics[1]?.description, 'CPU temperature');
     const future = await call<MetricListResponse>(app, 'GET', `/api/v1/metrics?start=${range.end + 7_200_000}&end=${range.end + 9_000_000}`);
     assert.deepEqual(future.body, { metrics: [] });
+    const prefixed = await call<MetricListResponse>(app, 'GET', `/api/v1/metrics?${qs}&prefix=latency`);
+    assert.deepEqual(prefixed.body.metrics.map((m) => m.name), ['latency', 'latency.cum']);
   });
 
   it('lists label keys and values, overall and per metric', async () => {

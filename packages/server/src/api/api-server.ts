@@ -5,8 +5,11 @@ import { registerApmDependencyRoutes } from './apm-dependency-routes.ts';
 import { registerApmServiceRoutes } from './apm-service-routes.ts';
 import { registerCatalogRoutes } from './catalog-routes.ts';
 import { notFoundError, toErrorReply } from './error-status.ts';
+import { registerInfraRoutes } from './infra-routes.ts';
 import { registerLogRoutes } from './log-routes.ts';
+import { registerMessagingRoutes } from './messaging-routes.ts';
 import { registerMetricRoutes } from './metric-routes.ts';
+import { registerPrometheusTargetRoutes } from './prometheus-target-routes.ts';
 import { registerStaticUi } from './static-ui.ts';
 import { registerTraceRoutes } from './trace-routes.ts';
 
@@ -42,6 +45,9 @@ export function createApiServer(deps: ApiDeps): FastifyInstance {
   registerCatalogRoutes(app, deps);
   registerApmServiceRoutes(app, deps);
   registerApmDependencyRoutes(app, deps);
+  registerMessagingRoutes(app, deps);
+  registerInfraRoutes(app, deps);
+  registerPrometheusTargetRoutes(app, deps);
   registerStaticUi(app, deps.webRoot);
   return app;
 }

@@ -5,6 +5,7 @@ import { AppError, ErrorCodes, isAppError, type ErrorCode } from '../errors.ts';
 export const ERROR_STATUS: Readonly<Partial<Record<ErrorCode, number>>> = {
   [ErrorCodes.QUERY_INVALID]: 400,
   [ErrorCodes.NOT_FOUND]: 404,
+  [ErrorCodes.CONFLICT]: 409,
   [ErrorCodes.QUERY_TOO_MUCH_DATA]: 422,
   // The request asked for more than the per-query budget: the client should narrow it (like 422).
   [ErrorCodes.QUERY_MEMORY_LIMIT]: 422,

@@ -17,8 +17,8 @@ import { checkResponse, parseRequest } from './validation.ts';
 
 export function registerMetricRoutes(app: FastifyInstance, deps: ApiDeps): void {
   app.get('/api/v1/metrics', async (request) => {
-    const { start, end } = parseRequest(metricListQuerySchema, request.query);
-    const metrics = await listMetrics(deps.store, deps.query, { startNs: start, endNs: end });
+    const { start, end, prefix } = parseRequest(metricListQuerySchema, request.query);
+    const metrics = await listMetrics(deps.store, deps.query, { startNs: start, endNs: end }, prefix);
     return checkResponse(metricListResponseSchema, { metrics });
   });
 

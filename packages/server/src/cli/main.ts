@@ -53,6 +53,7 @@ async function start(config: Config): Promise<void> {
   const server = await startServer(config);
   const { grpc, http, api } = server.ports;
   console.log(`sightline: OTLP gRPC on :${grpc}, OTLP HTTP on :${http}, UI and API on http://localhost:${api} (data in ${config.dataDir})`);
+  if (server.ports.syslog !== undefined) console.log(`sightline: syslog on UDP :${server.ports.syslog.udp} and TCP :${server.ports.syslog.tcp}`);
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;

@@ -1,5 +1,10 @@
 import os from 'node:os';
 import { z } from 'zod';
+import { fileLogConfigSchema } from '../receivers/filelog/filelog-config.ts';
+import { hostMetricsConfigSchema } from '../receivers/host/host-metrics-config.ts';
+import { remoteWriteConfigSchema } from '../receivers/prometheus/remote-write/remote-write-config.ts';
+import { prometheusScrapeConfigSchema } from '../receivers/prometheus/scrape-config.ts';
+import { syslogConfigSchema } from '../receivers/syslog/syslog-config.ts';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
@@ -101,6 +106,21 @@ export const configSchema = z
         defaultApdexThresholdMs: positiveInt.default(500),
         /** Service-to-service edges of the map come from joining spans of at most this many recent minutes of the range. */
         serviceMapWindowMinutes: positiveInt.default(30),
+      })
+      .strict()
+      .prefault({}),
+    /** The machine Sightline runs on: CPU, memory, paging, filesystems, disks, network, processes. */
+    hostMetrics: hostMetricsConfigSchema.prefault({}),
+    /** Log files of this host followed by glob (off by default); read offsets kept in the store. */
+    fileLog: fileLogConfigSchema.prefault({}),
+    /** RFC 5424 / 3164 syslog over UDP and TCP (off by default). */
+    syslog: syslogConfigSchema.prefault({}),
+    prometheus: z
+      .object({
+        /** `POST /api/v1/prom/write` on the API port, for Prometheus, Grafana Alloy or Agent. */
+        remoteWrite: remoteWriteConfigSchema,
+        /** What Sightline scrapes, in the shape of prometheus.yml (`global`, `scrape_configs`); targets can also be added through the API. */
+        scrape: prometheusScrapeConfigSchema.prefault({}),
       })
       .strict()
       .prefault({}),

@@ -41,9 +41,10 @@ function toInfo(row: MetricInfoRow): MetricInfo {
 }
 
 /** Metrics with series seen in the range (newest description, unit and type of each name). */
-export async function listMetrics(store: Store, limits: ReadLimits, range: TimeRange): Promise<MetricInfo[]> {
+export async function listMetrics(store: Store, limits: ReadLimits, range: TimeRange, prefix?: string): Promise<MetricInfo[]> {
+  const named = prefix === undefined ? trustedSql('1') : sql`startsWith(metric_name, ${prefix})`;
   const rows = await store.query<MetricInfoRow>(
-    sql`SELECT ${INFO_COLUMNS} FROM metric_series WHERE ${seenInRange(range)}
+    sql`SELECT ${INFO_COLUMNS} FROM metric_series WHERE ${seenInRange(range)} AND ${named}
         GROUP BY metric_name ORDER BY metric_name LIMIT ${param('UInt32', limits.maxResultRows)}`,
     storeLimits(limits),
   );
