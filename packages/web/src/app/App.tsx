@@ -1,7 +1,10 @@
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { ExceptionsPage } from '../exceptions/ExceptionsPage.tsx';
 import { GetStartedPage } from '../get-started/GetStartedPage.tsx';
+import { HostDetailPage } from '../hosts/HostDetailPage.tsx';
+import { HostsPage } from '../hosts/HostsPage.tsx';
 import { LogsPage } from '../logs/LogsPage.tsx';
+import { MessagingPage } from '../messaging/MessagingPage.tsx';
 import { matchRoute, type Route } from '../router/routes.ts';
 import { useAppLocation } from '../router/use-location.ts';
 import { ServiceDetailPage } from '../service-detail/ServiceDetailPage.tsx';
@@ -24,6 +27,9 @@ const TITLES: Readonly<Record<Route['name'], string>> = {
   trace: 'Trace',
   logs: 'Logs',
   metrics: 'Metrics',
+  messaging: 'Messaging',
+  hosts: 'Hosts',
+  host: 'Hosts',
   'get-started': 'Get started',
   'not-found': 'Not found',
 };
@@ -46,6 +52,12 @@ function RouteView({ route }: { readonly route: Route }) {
       return <ServiceMapPage />;
     case 'exceptions':
       return <ExceptionsPage />;
+    case 'messaging':
+      return <MessagingPage />;
+    case 'hosts':
+      return <HostsPage />;
+    case 'host':
+      return <HostDetailPage key={route.host} host={route.host} />;
     case 'metrics':
       return <PlaceholderPage title="Metrics" what="The metrics explorer" />;
     case 'not-found':

@@ -15,6 +15,8 @@ const ITEMS: readonly {
   { path: '/traces', label: 'Traces', routes: ['traces', 'trace'] },
   { path: '/exceptions', label: 'Exceptions', routes: ['exceptions'], apm: true },
   { path: '/logs', label: 'Logs', routes: ['logs'] },
+  { path: '/messaging', label: 'Messaging', routes: ['messaging'], apm: true },
+  { path: '/hosts', label: 'Hosts', routes: ['hosts', 'host'] },
   { path: '/metrics', label: 'Metrics', routes: ['metrics'], soon: true },
   { path: '/get-started', label: 'Get started', routes: ['get-started'] },
 ];

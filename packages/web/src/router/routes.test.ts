@@ -15,6 +15,9 @@ describe('matchRoute', () => {
     assert.deepEqual(matchRoute('/service-map'), { name: 'service-map' });
     assert.deepEqual(matchRoute('/exceptions'), { name: 'exceptions' });
     assert.deepEqual(matchRoute('/metrics'), { name: 'metrics' });
+    assert.deepEqual(matchRoute('/messaging'), { name: 'messaging' });
+    assert.deepEqual(matchRoute('/hosts'), { name: 'hosts' });
+    assert.deepEqual(matchRoute('/hosts/db-1.example%3A9100'), { name: 'host', host: 'db-1.example:9100' });
     assert.deepEqual(matchRoute('/get-started'), { name: 'get-started' });
   });
 

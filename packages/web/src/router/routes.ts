@@ -9,13 +9,16 @@ export type Route =
   | { readonly name: 'trace'; readonly traceId: string }
   | { readonly name: 'logs' }
   | { readonly name: 'metrics' }
+  | { readonly name: 'messaging' }
+  | { readonly name: 'hosts' }
+  | { readonly name: 'host'; readonly host: string }
   | { readonly name: 'get-started' }
   | { readonly name: 'not-found'; readonly path: string };
 
 export type RouteName = Route['name'];
 
 /** First path segments of the UI's pages (index.html's base-path script lists the same). */
-export const TOP_LEVEL_SEGMENTS = ['services', 'service-map', 'traces', 'exceptions', 'logs', 'metrics', 'get-started'] as const;
+export const TOP_LEVEL_SEGMENTS = ['services', 'service-map', 'traces', 'exceptions', 'logs', 'metrics', 'messaging', 'hosts', 'get-started'] as const;
 type TopLevel = (typeof TOP_LEVEL_SEGMENTS)[number];
 const isTopLevel = (segment: string): segment is TopLevel => (TOP_LEVEL_SEGMENTS as readonly string[]).includes(segment);
 
@@ -35,6 +38,7 @@ export function matchRoute(path: string): Route {
   if (rest.length > 0) return { name: 'not-found', path };
   if (first === 'traces') return second === undefined ? { name: 'traces' } : { name: 'trace', traceId: decodeSegment(second) };
   if (first === 'services') return second === undefined ? { name: 'services' } : { name: 'service', service: decodeSegment(second) };
+  if (first === 'hosts') return second === undefined ? { name: 'hosts' } : { name: 'host', host: decodeSegment(second) };
   if (second !== undefined) return { name: 'not-found', path };
   if (isTopLevel(first) && first !== 'traces' && first !== 'services') return { name: first };
   return { name: 'not-found', path };

@@ -1,0 +1,100 @@
+/**
+ * The Hosts pages in a real browser against a real server fed over OTLP/HTTP JSON: an
+ * OpenTelemetry-hostmetrics host with a service on it and a node_exporter host. The list shows
+ * both with their usage; a host opens its charts, filesystems and services; a service leads to
+ * its APM page. Any console error, page error or HTTP error response fails the test.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { BrowserSession, WEB_DIST_INDEX } from '../support/browser-session.ts';
+import { hostMetricsRequest, hostSpansRequest, postOtlpJson } from '../support/infra-otlp-hosts.ts';
+import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
+
+describe('Hosts pages in a browser', { timeout: 300_000 }, () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sightline-hosts-ui-'));
+  let server: ServerProcess | undefined;
+  let session: BrowserSession | undefined;
+
+  const browser = (): BrowserSession => {
+    assert.ok(session !== undefined, 'browser started');
+    return session;
+  };
+  const assertNoNewProblems = (): void => assert.deepEqual(browser().newProblems(), [], 'no console errors, page errors or HTTP errors');
+  /** The cells of the table row whose first cell starts with `name`. */
+  const rowCells = async (table: string, name: string): Promise<string[]> => {
+    const row = browser()
+      .page.getByRole('table', { name: table, exact: true })
+      .locator('tbody tr', {
+        has: browser().page.locator('td:first-child', { hasText: name }),
+      });
+    await row.first().waitFor();
+    return (await row.first().locator('td').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+  };
+
+  before(async () => {
+    assert.ok(existsSync(WEB_DIST_INDEX), `the UI is built (${WEB_DIST_INDEX}); run npm run build -w @sightline/web`);
+    server = await startServerProcess(path.join(dir, 'data'));
+    const now = Date.now();
+    await postOtlpJson(server.ports.http, 'metrics', hostMetricsRequest(now));
+    await postOtlpJson(server.ports.http, 'traces', hostSpansRequest(now));
+    session = await BrowserSession.launch(`http://127.0.0.1:${server.ports.api}`, 'hosts');
+    await session.page.setViewportSize({ width: 1440, height: 1500 });
+  });
+
+  after(async () => {
+    await session?.close();
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('lists both hosts with CPU, memory, disk, load and network', async () => {
+    const { page } = browser();
+    await page.goto('/services?range=1h');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Hosts' }).click();
+    await page.waitForURL((url) => url.pathname.endsWith('/hosts'));
+    // Host, CPU, memory, disk, load, net in, net out, last seen.
+    const web = await rowCells('Hosts', 'web-vm');
+    assert.match(web[0] ?? '', /^web-vm\s*active\s+OpenTelemetry$/);
+    assert.deepEqual(web.slice(1, 7), ['25%', '75%', '90%', '0.42', '1 KiB/s', '512 B/s']);
+    const db = await rowCells('Hosts', 'db-vm');
+    assert.match(db[0] ?? '', /^db-vm\s*active\s+node_exporter$/);
+    assert.deepEqual(db.slice(1, 7), ['50%', '25%', '20%', '1.10', '2 KiB/s', '–']);
+    await browser().screenshot('list');
+    assertNoNewProblems();
+  });
+
+  it('opens a host with its charts, filesystems and the services on it', async () => {
+    const { page } = browser();
+    await page.getByRole('table', { name: 'Hosts' }).getByRole('link', { name: 'web-vm', exact: true }).click();
+    await page.waitForURL((url) => url.pathname.endsWith('/hosts/web-vm'));
+    const summary = page.getByRole('group', { name: 'Host summary' });
+    await summary.getByText('25%').waitFor();
+    await page.locator('.series-chart canvas').first().waitFor();
+    const fs = await rowCells('Filesystems', '/');
+    assert.deepEqual(fs.slice(0, 6), ['/', '/dev/sda1', 'ext4', '45 GiB', '50 GiB', '90%']);
+    const service = await rowCells('Services on this host', 'checkout');
+    assert.deepEqual(service.slice(0, 4), ['checkout', 'ck-1', '4', '1']);
+    await browser().screenshot('host-web-vm');
+    await page.getByRole('table', { name: 'Services on this host' }).getByRole('link', { name: 'checkout', exact: true }).click();
+    await page.waitForURL((url) => url.pathname.endsWith('/services/checkout'));
+    assertNoNewProblems();
+  });
+
+  it('shows a node_exporter host and says which charts have no data', async () => {
+    const { page } = browser();
+    await page.goto('/hosts/db-vm?range=1h');
+    await page.getByRole('group', { name: 'Host summary' }).getByText('50%').waitFor();
+    await page.getByRole('region', { name: 'Disk I/O' }).getByText('No data in this range.').waitFor();
+    assert.deepEqual((await rowCells('Filesystems', '/')).slice(3, 6), ['10 GiB', '50 GiB', '20%']);
+    await page.getByText('No spans name this host').waitFor();
+    await browser().screenshot('host-db-vm');
+    assertNoNewProblems();
+  });
+
+  it('had no console errors, page errors or HTTP errors in the whole session', () => {
+    assert.deepEqual(browser().problems, []);
+  });
+});
