@@ -1,7 +1,8 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTimeRange } from '../app/time-range-context.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { LoadingNote } from '../components/LoadingNote.tsx';
+import { listCount, NameFilter } from '../components/NameFilter.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { navigate } from '../router/history.ts';
 import { Link } from '../router/Link.tsx';
@@ -12,13 +13,10 @@ import { HostsTable } from './HostsTable.tsx';
 
 /** Every host sending host metrics (OpenTelemetry hostmetrics or node_exporter) with its usage. */
 export function HostsPage() {
-  const id = useId();
   const { params } = useAppLocation();
   const updateParams = useUpdateParams();
   const { resolved } = useTimeRange();
   const view = useMemo(() => readHostsView(params), [params]);
-  const [filterText, setFilterText] = useState(view.filter);
-  useEffect(() => setFilterText(view.filter), [view.filter]);
   useEffect(() => {
     document.title = 'Hosts · Sightline';
   }, []);
@@ -33,22 +31,9 @@ export function HostsPage() {
   return (
     <div className="page-body hosts-page">
       <div className="toolbar">
-        <div className="inline-field">
-          <label htmlFor={`${id}-filter`}>Filter</label>
-          <input
-            id={`${id}-filter`}
-            type="search"
-            placeholder="host name"
-            value={filterText}
-            onChange={(e) => {
-              setFilterText(e.target.value);
-              setView({ ...view, filter: e.target.value }, true);
-            }}
-          />
-        </div>
+        <NameFilter value={view.filter} placeholder="host name" onChange={(text) => setView({ ...view, filter: text }, true)} />
         <span className="muted small">
-          {hosts.data !== undefined &&
-            `${shown.length === all.length ? all.length : `${shown.length} of ${all.length}`} host${all.length === 1 ? '' : 's'}${inactive > 0 ? ` · ${inactive} inactive` : ''}`}
+          {hosts.data !== undefined && listCount(shown.length, all.length, 'host', inactive, 'inactive')}
         </span>
         {hosts.loading && <LoadingNote />}
       </div>

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { listApmServices } from '../api/apm-api.ts';
 import { apmPath, serviceHref } from '../apm/apm-links.ts';
 import { EnvironmentPicker } from '../apm/EnvironmentPicker.tsx';
@@ -6,6 +6,7 @@ import { OverflowBanner } from '../apm/OverflowBanner.tsx';
 import { useApmScope } from '../apm/use-apm-scope.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { LoadingNote } from '../components/LoadingNote.tsx';
+import { listCount, NameFilter } from '../components/NameFilter.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { navigate } from '../router/history.ts';
 import { Link } from '../router/Link.tsx';
@@ -15,13 +16,10 @@ import { ServicesTable } from './ServicesTable.tsx';
 
 /** The APM overview: every service's requests, errors, latency and apdex over the range. */
 export function ServicesPage() {
-  const id = useId();
   const { params } = useAppLocation();
   const updateParams = useUpdateParams();
   const { scope, key } = useApmScope();
   const view = useMemo(() => readServicesView(params), [params]);
-  const [filterText, setFilterText] = useState(view.filter);
-  useEffect(() => setFilterText(view.filter), [view.filter]);
   useEffect(() => {
     document.title = 'Services · Sightline';
   }, []);
@@ -35,23 +33,10 @@ export function ServicesPage() {
   return (
     <div className="page-body services-page">
       <div className="toolbar">
-        <div className="inline-field">
-          <label htmlFor={`${id}-filter`}>Filter</label>
-          <input
-            id={`${id}-filter`}
-            type="search"
-            placeholder="service name"
-            value={filterText}
-            onChange={(e) => {
-              setFilterText(e.target.value);
-              setView({ ...view, filter: e.target.value }, true);
-            }}
-          />
-        </div>
+        <NameFilter value={view.filter} placeholder="service name" onChange={(text) => setView({ ...view, filter: text }, true)} />
         <EnvironmentPicker />
         <span className="muted small">
-          {services.data !== undefined &&
-            `${shown.length === all.length ? all.length : `${shown.length} of ${all.length}`} service${all.length === 1 ? '' : 's'}${inactive > 0 ? ` · ${inactive} without data in this range` : ''}`}
+          {services.data !== undefined && listCount(shown.length, all.length, 'service', inactive, 'without data in this range')}
         </span>
         {services.loading && <LoadingNote />}
         <span className="toolbar-end">
