@@ -10,6 +10,7 @@ import { useAppLocation } from '../router/use-location.ts';
 import { ServiceDetailPage } from '../service-detail/ServiceDetailPage.tsx';
 import { ServiceMapPage } from '../service-map/ServiceMapPage.tsx';
 import { ServicesPage } from '../services/ServicesPage.tsx';
+import { TargetsPage } from '../targets/TargetsPage.tsx';
 import { TraceViewPage } from '../trace-view/TraceViewPage.tsx';
 import { TracesPage } from '../traces/TracesPage.tsx';
 import { NotFoundPage, PlaceholderPage } from './PlaceholderPage.tsx';
@@ -30,6 +31,7 @@ const TITLES: Readonly<Record<Route['name'], string>> = {
   messaging: 'Messaging',
   hosts: 'Hosts',
   host: 'Hosts',
+  targets: 'Targets',
   'get-started': 'Get started',
   'not-found': 'Not found',
 };
@@ -58,6 +60,8 @@ function RouteView({ route }: { readonly route: Route }) {
       return <HostsPage />;
     case 'host':
       return <HostDetailPage key={route.host} host={route.host} />;
+    case 'targets':
+      return <TargetsPage />;
     case 'metrics':
       return <PlaceholderPage title="Metrics" what="The metrics explorer" />;
     case 'not-found':
@@ -77,7 +81,10 @@ export function App() {
           </a>
           <SideNav current={route.name} />
           <div className="main-column">
-            <TopBar title={TITLES[route.name]} showTime={route.name !== 'get-started' && route.name !== 'trace' && route.name !== 'not-found'} />
+            <TopBar
+              title={TITLES[route.name]}
+              showTime={route.name !== 'get-started' && route.name !== 'trace' && route.name !== 'not-found' && route.name !== 'targets'}
+            />
             <main id="main" tabIndex={-1}>
               <ErrorBoundary resetKey={path}>
                 <RouteView route={route} />

@@ -18,6 +18,7 @@ describe('matchRoute', () => {
     assert.deepEqual(matchRoute('/messaging'), { name: 'messaging' });
     assert.deepEqual(matchRoute('/hosts'), { name: 'hosts' });
     assert.deepEqual(matchRoute('/hosts/db-1.example%3A9100'), { name: 'host', host: 'db-1.example:9100' });
+    assert.deepEqual(matchRoute('/targets'), { name: 'targets' });
     assert.deepEqual(matchRoute('/get-started'), { name: 'get-started' });
   });
 
@@ -27,6 +28,7 @@ describe('matchRoute', () => {
     assert.deepEqual(matchRoute('/traces/a/b'), { name: 'not-found', path: '/traces/a/b' });
     assert.deepEqual(matchRoute('/services/a/b'), { name: 'not-found', path: '/services/a/b' });
     assert.deepEqual(matchRoute('/exceptions/x'), { name: 'not-found', path: '/exceptions/x' });
+    assert.deepEqual(matchRoute('/targets/x'), { name: 'not-found', path: '/targets/x' });
   });
 });
 

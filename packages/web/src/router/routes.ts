@@ -12,13 +12,25 @@ export type Route =
   | { readonly name: 'messaging' }
   | { readonly name: 'hosts' }
   | { readonly name: 'host'; readonly host: string }
+  | { readonly name: 'targets' }
   | { readonly name: 'get-started' }
   | { readonly name: 'not-found'; readonly path: string };
 
 export type RouteName = Route['name'];
 
 /** First path segments of the UI's pages (index.html's base-path script lists the same). */
-export const TOP_LEVEL_SEGMENTS = ['services', 'service-map', 'traces', 'exceptions', 'logs', 'metrics', 'messaging', 'hosts', 'get-started'] as const;
+export const TOP_LEVEL_SEGMENTS = [
+  'services',
+  'service-map',
+  'traces',
+  'exceptions',
+  'logs',
+  'metrics',
+  'messaging',
+  'hosts',
+  'targets',
+  'get-started',
+] as const;
 type TopLevel = (typeof TOP_LEVEL_SEGMENTS)[number];
 const isTopLevel = (segment: string): segment is TopLevel => (TOP_LEVEL_SEGMENTS as readonly string[]).includes(segment);
 
