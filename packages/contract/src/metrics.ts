@@ -14,6 +14,11 @@ export const metricInfoSchema = z.object({
   /** OTLP AggregationTemporality: 0 none (gauge, summary), 1 delta, 2 cumulative. */
   temporality: z.number().int().min(0).max(2),
   monotonic: z.boolean(),
+  /**
+   * The type its Prometheus source declared when it has no OTLP equivalent (`untyped`, `unknown`,
+   * `info`, …; stored as a gauge). Untyped series are often counters: rate and increase accept them.
+   */
+  prometheusType: z.string().optional(),
 });
 export type MetricInfo = z.infer<typeof metricInfoSchema>;
 

@@ -112,6 +112,14 @@ describe('Sightline scrapes real exporters (node, PostgreSQL, MariaDB)', { timeo
     await expectType('pg_stat_database_xact_commit', 'sum', true);
     await expectType('pg_up', 'gauge', false);
     await expectType('mysql_up', 'gauge', false);
+    // mysqld_exporter declares its global status untyped: stored as a gauge, still rated like PromQL does.
+    const { metrics: questions } = await apiGet(server!, metricListResponseSchema, `/metrics?start=${range().start}&end=${range().end}&prefix=mysql_global_status_questions`);
+    assert.equal(questions.find((metric) => metric.name === 'mysql_global_status_questions')?.prometheusType, 'untyped');
+    const questionRate = await eventually('a rate of mysql questions', async () => {
+      const result = await queryMetric(server!, { name: 'mysql_global_status_questions', ...range(), stepSeconds: 2, function: 'rate' });
+      return result.series[0]?.points.some((point) => point.v > 0) === true ? result : undefined;
+    });
+    assert.ok(questionRate.series.length === 1);
     const pgUp = await queryMetric(server!, { name: 'pg_up', ...range(), stepSeconds: 3600, groupBy: ['job', 'instance', 'cluster'], aggregation: 'max' });
     assert.deepEqual(pgUp.series.map((series) => series.labels), [{ job: 'postgres', instance: `127.0.0.1:${pgExporter!.port}`, cluster: 'main' }]);
     assert.equal(pgUp.series[0]?.points.at(-1)?.v, 1);

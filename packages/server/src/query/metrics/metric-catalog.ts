@@ -23,11 +23,13 @@ interface MetricInfoRow {
   readonly metric_description: string;
   readonly metric_temporality: number;
   readonly metric_monotonic: boolean;
+  readonly prometheus_type: string;
 }
 
 const INFO_COLUMNS = trustedSql(`metric_name, argMax(type, last_seen) AS metric_type, argMax(unit, last_seen) AS metric_unit,
   argMax(description, last_seen) AS metric_description, argMax(temporality, last_seen) AS metric_temporality,
-  argMax(is_monotonic, last_seen) AS metric_monotonic`);
+  argMax(is_monotonic, last_seen) AS metric_monotonic,
+  argMax(JSONExtractString(arrayFirst(kv -> JSONExtractString(kv, 'key') = 'prometheus.type', JSONExtractArrayRaw(metric_metadata)), 'value', 'stringValue'), last_seen) AS prometheus_type`);
 
 function toInfo(row: MetricInfoRow): MetricInfo {
   return {
@@ -37,6 +39,7 @@ function toInfo(row: MetricInfoRow): MetricInfo {
     description: row.metric_description,
     temporality: row.metric_temporality,
     monotonic: row.metric_monotonic,
+    ...(row.prometheus_type === '' ? {} : { prometheusType: row.prometheus_type }),
   };
 }
 

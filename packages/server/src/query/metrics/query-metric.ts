@@ -56,6 +56,12 @@ async function run<Row>(context: Context, query: SqlFragment): Promise<Row[]> {
   return rows;
 }
 
+const UNTYPED = new Set(['untyped', 'unknown']);
+
+function isUntyped(metric: MetricInfo): boolean {
+  return metric.prometheusType !== undefined && UNTYPED.has(metric.prometheusType);
+}
+
 /** How a metric without a quantile becomes numbers (see SeriesReduce). */
 function numberPlan(context: Context): { source: NumberSource; reduce: SeriesReduce } {
   const { metric, params } = context;
@@ -66,6 +72,8 @@ function numberPlan(context: Context): { source: NumberSource; reduce: SeriesRed
     if (delta) return { source, reduce: 'sum' };
     if (fn === undefined) return { source, reduce: 'last' };
     if (metric.type === 'sum' && metric.monotonic) return { source, reduce: 'increase' };
+    // Prometheus untyped series are often counters (mysqld_exporter's global status): PromQL rates them too.
+    if (metric.type === 'gauge' && isUntyped(metric)) return { source, reduce: 'increase' };
     const kind = metric.type === 'sum' ? 'non-monotonic sum' : metric.type;
     throw invalid(`function: ${fn} applies to counters (monotonic sums); ${metric.name} is a ${kind}`);
   }
