@@ -12,6 +12,8 @@ const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bi
 export interface ServerProcess {
   readonly child: ChildProcess;
   readonly ports: { grpc: number; http: number; api: number };
+  /** What the process printed on stdout so far (e.g. the ports of optional receivers). */
+  output(): string;
   /** Resident memory now and the process's peak so far (bytes), from /proc. */
   memory(): { rss: number; peak: number };
   stop(signal?: NodeJS.Signals): Promise<number | null>;
@@ -43,6 +45,7 @@ export function startServerProcess(dataDir: string, extraArgs: string[] = []): P
       resolve({
         child,
         ports: { grpc: Number(match[1]), http: Number(match[2]), api: Number(match[3]) },
+        output: () => stdout,
         memory: () => ({ rss: statusBytes(pid, 'VmRSS'), peak: statusBytes(pid, 'VmHWM') }),
         stop: (signal = 'SIGTERM') =>
           new Promise((done) => {
