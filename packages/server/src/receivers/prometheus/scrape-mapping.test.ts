@@ -2,22 +2,19 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { stringAttribute, type Attributes } from '../../signals/any-value.ts';
 import type { HistogramPoint, MetricPoint, NumberPoint, SummaryPoint } from '../../signals/metric-point.ts';
-import { CumulativeStarts } from './cumulative-starts.ts';
 import { parseExposition } from './parse-exposition.ts';
 import { labelFamilies } from './sample-labels.ts';
 import { familiesToPoints } from './scrape-mapping.ts';
 
 const T1 = 1_700_000_000_000_000_000n;
-const T2 = T1 + 15_000_000_000n;
 const TARGET = new Map([
   ['job', 'node'],
   ['instance', 'db-1:9100'],
 ]);
 
-function map(text: string, format: 'prometheus-text' | 'openmetrics', starts = new CumulativeStarts(), timeNs = T1) {
+function map(text: string, format: 'prometheus-text' | 'openmetrics', timeNs = T1) {
   const labeled = labelFamilies(parseExposition(text, format).families, TARGET, false, []);
-  const result = familiesToPoints(labeled.families, { timeNs, starts, scheme: 'http' });
-  starts.commit();
+  const result = familiesToPoints(labeled.families, { timeNs, scheme: 'http' });
   return result;
 }
 
@@ -51,16 +48,7 @@ describe('exposition → metric points', () => {
     });
     assert.equal(p.scope.name, 'sightline/prometheus-scrape');
     assert.equal(p.timeUnixNano, T1);
-    assert.equal(p.startTimeUnixNano, T1);
-  });
-
-  it('keeps the first-seen start time across scrapes and moves it on a counter reset', () => {
-    const starts = new CumulativeStarts();
-    const text = (value: number) => `# TYPE c_total counter\nc_total ${value}\n`;
-    assert.equal(point(map(text(5), 'prometheus-text', starts, T1).points, 'c_total', 'number').startTimeUnixNano, T1);
-    assert.equal(point(map(text(9), 'prometheus-text', starts, T2).points, 'c_total', 'number').startTimeUnixNano, T1);
-    const T3 = T2 + 15_000_000_000n;
-    assert.equal(point(map(text(1), 'prometheus-text', starts, T3).points, 'c_total', 'number').startTimeUnixNano, T2);
+    assert.equal(p.startTimeUnixNano, 0n, 'no _created: start unknown');
   });
 
   it('takes the start time from _created and the sample timestamp when given (OpenMetrics)', () => {

@@ -9,7 +9,6 @@ import {
   type SummaryPoint,
 } from '../../signals/metric-point.ts';
 import type { ResourceInfo, ScopeInfo } from '../../signals/resource.ts';
-import type { CumulativeStarts } from './cumulative-starts.ts';
 import { parseFloatToken } from './exposition-line.ts';
 import type { ExpositionSample, FamilyType, Labels, MetricFamily, ParsedExemplar } from './exposition-types.ts';
 import { seriesKey } from './parse-exposition.ts';
@@ -18,8 +17,6 @@ import { labelAttributes, prometheusResource, prometheusScope, SCRAPE_SCOPE_NAME
 export interface MappingContext {
   /** The scrape's time; samples without their own timestamp get it. */
   readonly timeNs: bigint;
-  /** Start times of cumulative series without `_created` (one per target, kept across scrapes). */
-  readonly starts: CumulativeStarts;
   /** `url.scheme` of the resource. */
   readonly scheme?: string;
   readonly scopeName?: string;
@@ -101,10 +98,13 @@ class PointBuilder {
     };
   }
 
-  private startOf(key: string, created: number | undefined, value: number, timeNs: bigint): bigint {
-    // Seen anyway, so a later scrape without `_created` still knows the series.
-    const seen = this.context.starts.startOf(key, value, timeNs);
-    return created !== undefined && Number.isFinite(created) ? BigInt(Math.round(created * 1e6)) * 1000n : seen;
+  /**
+   * A cumulative series' start: from `_created`, else 0 (unknown). Not the time the scraper first
+   * saw it: queries would then count the whole value of that first point as an increase. With an
+   * unknown start, the first point is a baseline and restarts show as drops, as in PromQL.
+   */
+  private startOf(created: number | undefined): bigint {
+    return created !== undefined && Number.isFinite(created) ? BigInt(Math.round(created * 1e6)) * 1000n : 0n;
   }
 
   gauges(family: MetricFamily): void {
@@ -129,7 +129,7 @@ class PointBuilder {
       if (sample.name === `${family.name}_created` && sample.name !== family.name) continue;
       const metric = this.info(family, sample.name, 'sum');
       const timeNs = timeOf(sample, this.context);
-      const start = this.startOf(seriesKey(sample.name, sample.labels), created.get(seriesKey('', sample.labels)), sample.value, timeNs);
+      const start = this.startOf(created.get(seriesKey('', sample.labels)));
       this.points.push({
         kind: 'number',
         ...this.common(metric, sample.labels, labelAttributes(sample.labels), start, timeNs),
@@ -169,7 +169,7 @@ class PointBuilder {
       }
       const first = group.first;
       const timeNs = timeOf(countSample ?? first, this.context);
-      const start = this.startOf(seriesKey(family.name, group.labels), group.parts.get('_created')?.[0]?.value, total, timeNs);
+      const start = this.startOf(group.parts.get('_created')?.[0]?.value);
       const point: HistogramPoint = {
         kind: 'histogram',
         ...this.common(this.info(family, family.name, 'histogram'), group.labels, labelAttributes(group.labels), start, timeNs),
@@ -198,7 +198,7 @@ class PointBuilder {
       const countSample = group.parts.get('_count')?.[0];
       const count = countSample?.value ?? 0;
       const timeNs = timeOf(countSample ?? group.first, this.context);
-      const start = this.startOf(seriesKey(family.name, group.labels), group.parts.get('_created')?.[0]?.value, count, timeNs);
+      const start = this.startOf(group.parts.get('_created')?.[0]?.value);
       const point: SummaryPoint = {
         kind: 'summary',
         ...this.common(this.info(family, family.name, 'summary'), group.labels, labelAttributes(group.labels), start, timeNs),

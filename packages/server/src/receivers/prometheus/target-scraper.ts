@@ -1,7 +1,6 @@
 import { isAppError } from '../../errors.ts';
 import type { RowSink } from '../../pipeline/row-sink.ts';
 import type { MetricPoint } from '../../signals/metric-point.ts';
-import { CumulativeStarts } from './cumulative-starts.ts';
 import { ExpositionParseError, type MetricFamily } from './exposition-types.ts';
 import { fetchExposition } from './fetch-exposition.ts';
 import { formatOf, parseExposition } from './parse-exposition.ts';
@@ -52,7 +51,6 @@ function reportFamilies(target: ActiveTarget, values: Readonly<Record<keyof type
 
 /** Scrapes one target on its interval, writes the points through the RowSink and keeps its health. */
 export class TargetScraper {
-  private readonly starts = new CumulativeStarts();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = false;
@@ -125,8 +123,7 @@ export class TargetScraper {
       scraped = parsed.families.reduce((total, family) => total + family.samples.length, 0);
       const labeled = labelFamilies(parsed.families, target.labels, target.honorLabels, target.metricRelabel);
       kept = labeled.samples;
-      points = familiesToPoints(labeled.families, { timeNs, starts: this.starts, scheme: target.scheme }).points;
-      this.starts.commit();
+      points = familiesToPoints(labeled.families, { timeNs, scheme: target.scheme }).points;
     } catch (failure) {
       error = failure instanceof ExpositionParseError ? `parse error: ${failure.message}` : failure instanceof Error ? failure.message : String(failure);
       points = [];
@@ -142,7 +139,7 @@ export class TargetScraper {
       scrape_samples_post_metric_relabeling: kept,
     });
     // The report is never relabeled and needs no start times.
-    points.push(...familiesToPoints(report, { timeNs, starts: new CumulativeStarts(), scheme: target.scheme }).points);
+    points.push(...familiesToPoints(report, { timeNs, scheme: target.scheme }).points);
     try {
       await deps.sink.write('metrics', 'prometheus_scrape', points);
     } catch (failure) {
