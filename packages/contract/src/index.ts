@@ -260,3 +260,30 @@ export {
   scrapeIntervalSchema,
 } from './prometheus-targets.ts';
 export type { PrometheusTarget, PrometheusTargetCreate, PrometheusTargetCreateParams, PrometheusTargetsResponse } from './prometheus-targets.ts';
+export {
+  dashboardCloneSchema,
+  dashboardDefinitionSchema,
+  dashboardListResponseSchema,
+  dashboardSchema,
+  dashboardSummarySchema,
+  dashboardVariableSchema,
+  dashboardWriteSchema,
+  panelQueryRequestSchema,
+  panelQueryResponseSchema,
+  panelQuerySchema,
+  panelSchema,
+  panelSeriesSchema,
+  panelUnitSchema,
+} from './dashboards.ts';
+export type {
+  Dashboard,
+  DashboardDefinition,
+  DashboardDefinitionInput,
+  DashboardListResponse,
+  DashboardVariable,
+  Panel,
+  PanelQuery,
+  PanelQueryRequest,
+  PanelQueryResponse,
+  PanelUnit,
+} from './dashboards.ts';

@@ -4,6 +4,7 @@ import type { ApiDeps } from './api-deps.ts';
 import { registerApmDependencyRoutes } from './apm-dependency-routes.ts';
 import { registerApmServiceRoutes } from './apm-service-routes.ts';
 import { registerCatalogRoutes } from './catalog-routes.ts';
+import { registerDashboardRoutes } from './dashboard-routes.ts';
 import { notFoundError, toErrorReply } from './error-status.ts';
 import { registerInfraRoutes } from './infra-routes.ts';
 import { registerLogRoutes } from './log-routes.ts';
@@ -48,6 +49,7 @@ export function createApiServer(deps: ApiDeps): FastifyInstance {
   registerMessagingRoutes(app, deps);
   registerInfraRoutes(app, deps);
   registerPrometheusTargetRoutes(app, deps);
+  registerDashboardRoutes(app, deps);
   registerStaticUi(app, deps.webRoot);
   return app;
 }

@@ -11,7 +11,7 @@ import { ApiError, isAbortError } from './api-error.ts';
 export type QueryValue = string | number | boolean | undefined;
 
 export interface RequestOptions {
-  readonly method?: 'GET' | 'POST' | 'PUT';
+  readonly method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   readonly query?: Readonly<Record<string, QueryValue>>;
   readonly body?: unknown;
   readonly signal?: AbortSignal | undefined;
@@ -51,7 +51,8 @@ async function readError(response: Response): Promise<ApiError> {
   return new ApiError(`HTTP_${response.status}`, `${response.status} ${response.statusText}${detail === '' ? '' : `: ${detail}`}`, response.status);
 }
 
-export async function requestJson<S extends z.ZodType>(path: string, schema: S, options: RequestOptions = {}): Promise<z.output<S>> {
+/** Sends the request; a response that is not 2xx becomes an ApiError. */
+async function send(path: string, options: RequestOptions): Promise<Response> {
   const url = apiUrl(path, options.query);
   let response: Response;
   try {
@@ -66,6 +67,17 @@ export async function requestJson<S extends z.ZodType>(path: string, schema: S, 
     throw new ApiError('NETWORK', `Could not reach the Sightline server (${error instanceof Error ? error.message : String(error)}).`, 0);
   }
   if (!response.ok) throw await readError(response);
+  return response;
+}
+
+/** A request whose answer has no body worth reading (e.g. DELETE → 204). */
+export async function requestEmpty(path: string, options: RequestOptions = {}): Promise<void> {
+  const response = await send(path, options);
+  await response.body?.cancel().catch(() => undefined);
+}
+
+export async function requestJson<S extends z.ZodType>(path: string, schema: S, options: RequestOptions = {}): Promise<z.output<S>> {
+  const response = await send(path, options);
   let json: unknown;
   try {
     json = await response.json();

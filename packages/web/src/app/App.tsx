@@ -1,4 +1,6 @@
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
+import { DashboardPage } from '../dashboards/DashboardPage.tsx';
+import { DashboardsPage } from '../dashboards/DashboardsPage.tsx';
 import { ExceptionsPage } from '../exceptions/ExceptionsPage.tsx';
 import { GetStartedPage } from '../get-started/GetStartedPage.tsx';
 import { HostDetailPage } from '../hosts/HostDetailPage.tsx';
@@ -32,6 +34,8 @@ const TITLES: Readonly<Record<Route['name'], string>> = {
   hosts: 'Hosts',
   host: 'Hosts',
   targets: 'Targets',
+  dashboards: 'Dashboards',
+  dashboard: 'Dashboards',
   'get-started': 'Get started',
   'not-found': 'Not found',
 };
@@ -62,6 +66,10 @@ function RouteView({ route }: { readonly route: Route }) {
       return <HostDetailPage key={route.host} host={route.host} />;
     case 'targets':
       return <TargetsPage />;
+    case 'dashboards':
+      return <DashboardsPage />;
+    case 'dashboard':
+      return <DashboardPage key={route.id} id={route.id} />;
     case 'metrics':
       return <PlaceholderPage title="Metrics" what="The metrics explorer" />;
     case 'not-found':

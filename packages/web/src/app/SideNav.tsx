@@ -17,6 +17,7 @@ const ITEMS: readonly {
   { path: '/logs', label: 'Logs', routes: ['logs'] },
   { path: '/messaging', label: 'Messaging', routes: ['messaging'], apm: true },
   { path: '/hosts', label: 'Hosts', routes: ['hosts', 'host'] },
+  { path: '/dashboards', label: 'Dashboards', routes: ['dashboards', 'dashboard'] },
   { path: '/targets', label: 'Targets', routes: ['targets'] },
   { path: '/metrics', label: 'Metrics', routes: ['metrics'], soon: true },
   { path: '/get-started', label: 'Get started', routes: ['get-started'] },

@@ -19,6 +19,8 @@ describe('matchRoute', () => {
     assert.deepEqual(matchRoute('/hosts'), { name: 'hosts' });
     assert.deepEqual(matchRoute('/hosts/db-1.example%3A9100'), { name: 'host', host: 'db-1.example:9100' });
     assert.deepEqual(matchRoute('/targets'), { name: 'targets' });
+    assert.deepEqual(matchRoute('/dashboards'), { name: 'dashboards' });
+    assert.deepEqual(matchRoute('/dashboards/builtin-host'), { name: 'dashboard', id: 'builtin-host' });
     assert.deepEqual(matchRoute('/get-started'), { name: 'get-started' });
   });
 
@@ -29,6 +31,7 @@ describe('matchRoute', () => {
     assert.deepEqual(matchRoute('/services/a/b'), { name: 'not-found', path: '/services/a/b' });
     assert.deepEqual(matchRoute('/exceptions/x'), { name: 'not-found', path: '/exceptions/x' });
     assert.deepEqual(matchRoute('/targets/x'), { name: 'not-found', path: '/targets/x' });
+    assert.deepEqual(matchRoute('/dashboards/a/b'), { name: 'not-found', path: '/dashboards/a/b' });
   });
 });
 

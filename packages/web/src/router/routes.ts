@@ -13,6 +13,8 @@ export type Route =
   | { readonly name: 'hosts' }
   | { readonly name: 'host'; readonly host: string }
   | { readonly name: 'targets' }
+  | { readonly name: 'dashboards' }
+  | { readonly name: 'dashboard'; readonly id: string }
   | { readonly name: 'get-started' }
   | { readonly name: 'not-found'; readonly path: string };
 
@@ -29,6 +31,7 @@ export const TOP_LEVEL_SEGMENTS = [
   'messaging',
   'hosts',
   'targets',
+  'dashboards',
   'get-started',
 ] as const;
 type TopLevel = (typeof TOP_LEVEL_SEGMENTS)[number];
@@ -51,6 +54,7 @@ export function matchRoute(path: string): Route {
   if (first === 'traces') return second === undefined ? { name: 'traces' } : { name: 'trace', traceId: decodeSegment(second) };
   if (first === 'services') return second === undefined ? { name: 'services' } : { name: 'service', service: decodeSegment(second) };
   if (first === 'hosts') return second === undefined ? { name: 'hosts' } : { name: 'host', host: decodeSegment(second) };
+  if (first === 'dashboards') return second === undefined ? { name: 'dashboards' } : { name: 'dashboard', id: decodeSegment(second) };
   if (second !== undefined) return { name: 'not-found', path };
   if (isTopLevel(first) && first !== 'traces' && first !== 'services') return { name: first };
   return { name: 'not-found', path };

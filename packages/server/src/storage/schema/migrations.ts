@@ -2,6 +2,7 @@ import type { Store } from '../store.ts';
 import { sql, trustedSql } from '../sql.ts';
 import { createTableSql, createViewSql } from './ddl.ts';
 import type { Retention } from './retention.ts';
+import { dashboardsTable } from './dashboards-table.ts';
 import { schemaMigrationsTable } from './meta-tables.ts';
 import { OVERFLOW_MINUTES_BACKFILL, overflowMinutesTable, overflowMinutesView } from './apm-overflow-table.ts';
 import { rebuildTableStatements } from './rebuild-table.ts';
@@ -62,6 +63,11 @@ export const MIGRATIONS: readonly Migration[] = [
       ...rebuildTableStatements(serviceMetrics1hTable, [serviceMetrics1hView], retention),
       ...rebuildTableStatements(serviceMetrics1dTable, [serviceMetrics1dView], retention),
     ],
+  },
+  {
+    version: 5,
+    name: 'dashboards: user dashboards (definitions as JSON)',
+    statements: (retention) => [createTableSql(dashboardsTable, retention)],
   },
 ];
 

@@ -17,6 +17,7 @@ import {
   spanMetrics1mTable,
 } from './apm-tables.ts';
 import { overflowMinutesTable, overflowMinutesView } from './apm-overflow-table.ts';
+import { dashboardsTable } from './dashboards-table.ts';
 import { logsTable } from './logs-table.ts';
 import { schemaMigrationsTable, settingsTable } from './meta-tables.ts';
 import {
@@ -57,6 +58,7 @@ export const ALL_TABLES: readonly TableDef<never>[] = [
   summaryPointsTable,
   ...APM_TABLES,
   overflowMinutesTable,
+  dashboardsTable,
 ];
 
 export const ALL_VIEWS: readonly MaterializedViewDef[] = [traceIndexView, ...APM_VIEWS, overflowMinutesView];
