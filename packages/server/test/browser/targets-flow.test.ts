@@ -4,30 +4,22 @@
  * through the form (keyboard only) on a closed port turns down with its error, and is removed.
  * Any console error, page error or HTTP error response fails the test.
  */
-import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { after, before, describe, it } from "node:test";
-import { BrowserSession, WEB_DIST_INDEX } from "../support/browser-session.ts";
-import {
-  startServerProcess,
-  type ServerProcess,
-} from "../support/server-process.ts";
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { BrowserSession, WEB_DIST_INDEX } from '../support/browser-session.ts';
+import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 
-const EXPOSITION =
-  '# HELP demo_requests_total Requests.\n# TYPE demo_requests_total counter\ndemo_requests_total{path="/"} 7\ndemo_up 1\n';
+const EXPOSITION = '# HELP demo_requests_total Requests.\n# TYPE demo_requests_total counter\ndemo_requests_total{path="/"} 7\ndemo_up 1\n';
 /** Scrapes every second, so health changes arrive within the page's 10 s refresh and then some. */
 const HEALTH_TIMEOUT_MS = 45_000;
 
 function listen(server: Server): Promise<number> {
-  return new Promise((resolve) =>
-    server.listen(0, "127.0.0.1", () =>
-      resolve((server.address() as AddressInfo).port),
-    ),
-  );
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
 }
 
 /** A loopback port nothing listens on (bound, then released). */
@@ -38,13 +30,10 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-describe("Targets page in a browser", { timeout: 300_000 }, () => {
-  const dir = mkdtempSync(path.join(tmpdir(), "sightline-targets-ui-"));
+describe('Targets page in a browser', { timeout: 300_000 }, () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sightline-targets-ui-'));
   const exporter = createServer((request, response) => {
-    if (request.url === "/metrics")
-      response
-        .writeHead(200, { "content-type": "text/plain; version=0.0.4" })
-        .end(EXPOSITION);
+    if (request.url === '/metrics') response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(EXPOSITION);
     else response.writeHead(404).end();
   });
   let exporterPort = 0;
@@ -53,55 +42,37 @@ describe("Targets page in a browser", { timeout: 300_000 }, () => {
   let session: BrowserSession | undefined;
 
   const browser = (): BrowserSession => {
-    assert.ok(session !== undefined, "browser started");
+    assert.ok(session !== undefined, 'browser started');
     return session;
   };
-  const assertNoNewProblems = (): void =>
-    assert.deepEqual(
-      browser().newProblems(),
-      [],
-      "no console errors, page errors or HTTP errors",
-    );
-  const table = () =>
-    browser().page.getByRole("table", { name: "Scrape targets", exact: true });
+  const assertNoNewProblems = (): void => assert.deepEqual(browser().newProblems(), [], 'no console errors, page errors or HTTP errors');
+  const table = () => browser().page.getByRole('table', { name: 'Scrape targets', exact: true });
   /** The main row (not the error row under it) of the target scraping `url`. */
   const row = (url: string) =>
-    table().locator("tbody tr:not(.expanded-row)", {
-      has: browser().page.locator("code", { hasText: url }),
+    table().locator('tbody tr:not(.expanded-row)', {
+      has: browser().page.locator('code', { hasText: url }),
     });
-  const cells = async (url: string): Promise<string[]> =>
-    (await row(url).locator("td").allInnerTexts()).map((t) =>
-      t.replace(/\s+/g, " ").trim(),
-    );
-  const summary = () => browser().page.locator(".targets-summary");
+  const cells = async (url: string): Promise<string[]> => (await row(url).locator('td').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+  const summary = () => browser().page.locator('.targets-summary');
 
   before(async () => {
-    assert.ok(
-      existsSync(WEB_DIST_INDEX),
-      `the UI is built (${WEB_DIST_INDEX}); run npm run build -w @sightline/web`,
-    );
+    assert.ok(existsSync(WEB_DIST_INDEX), `the UI is built (${WEB_DIST_INDEX}); run npm run build -w @sightline/web`);
     exporterPort = await listen(exporter);
     deadPort = await closedPort();
-    const config = path.join(dir, "sightline.yaml");
+    const config = path.join(dir, 'sightline.yaml');
     writeFileSync(
       config,
       [
-        "prometheus:",
-        "  scrape:",
-        "    global: {scrape_interval: 1s, scrape_timeout: 1s}",
-        "    scrape_configs:",
+        'prometheus:',
+        '  scrape:',
+        '    global: {scrape_interval: 1s, scrape_timeout: 1s}',
+        '    scrape_configs:',
         `      - {job_name: app, static_configs: [{targets: ['127.0.0.1:${exporterPort}'], labels: {team: web}}]}`,
-        "",
-      ].join("\n"),
+        '',
+      ].join('\n'),
     );
-    server = await startServerProcess(path.join(dir, "data"), [
-      "--config",
-      config,
-    ]);
-    session = await BrowserSession.launch(
-      `http://127.0.0.1:${server.ports.api}`,
-      "targets",
-    );
+    server = await startServerProcess(path.join(dir, 'data'), ['--config', config]);
+    session = await BrowserSession.launch(`http://127.0.0.1:${server.ports.api}`, 'targets');
   });
 
   after(async () => {
@@ -111,123 +82,85 @@ describe("Targets page in a browser", { timeout: 300_000 }, () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("lists the configured target as up with its labels, scrape and samples", async () => {
+  it('lists the configured target as up with its labels, scrape and samples', async () => {
     const { page } = browser();
-    await page.goto("/hosts");
-    await page
-      .getByRole("navigation", { name: "Main" })
-      .getByRole("link", { name: "Targets" })
-      .click();
-    await page.waitForURL((url) => url.pathname.endsWith("/targets"));
-    assert.equal(await page.title(), "Targets · Sightline");
+    await page.goto('/hosts');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Targets' }).click();
+    await page.waitForURL((url) => url.pathname.endsWith('/targets'));
+    assert.equal(await page.title(), 'Targets · Sightline');
     const url = `http://127.0.0.1:${exporterPort}/metrics`;
-    await row(url)
-      .locator(".health-badge", { hasText: /^up$/ })
-      .waitFor({ timeout: HEALTH_TIMEOUT_MS });
-    await summary().getByText("1 target", { exact: true }).waitFor();
-    const [job, health, endpoint, lastScrape, duration, samples, source] =
-      await cells(url);
-    assert.equal(job, "app");
-    assert.equal(health, "up");
-    assert.match(
-      endpoint ?? "",
-      new RegExp(
-        `^${url.replace(/\./g, "\\.")} instance=“127\\.0\\.0\\.1:${exporterPort}” team=“web”$`,
-      ),
-    );
-    assert.match(lastScrape ?? "", /^(just now|\d+ s ago)$/);
-    assert.match(duration ?? "", /^\d+(\.\d)? ms$|^[\d.]+ s$/);
+    await row(url).locator('.health-badge', { hasText: /^up$/ }).waitFor({ timeout: HEALTH_TIMEOUT_MS });
+    await summary().getByText('1 target', { exact: true }).waitFor();
+    const [job, health, endpoint, lastScrape, duration, samples, source] = await cells(url);
+    assert.equal(job, 'app');
+    assert.equal(health, 'up');
+    assert.match(endpoint ?? '', new RegExp(`^${url.replace(/\./g, '\\.')} instance=“127\\.0\\.0\\.1:${exporterPort}” team=“web”$`));
+    assert.match(lastScrape ?? '', /^(just now|\d+ s ago)$/);
+    assert.match(duration ?? '', /^\d+(\.\d)? ms$|^[\d.]+ s$/);
     assert.ok(Number(samples) >= 2, `samples ${samples}`);
-    assert.equal(source, "from the configuration file");
-    assert.equal(
-      await row(url).getByRole("button").count(),
-      0,
-      "a config target has no Remove button",
-    );
-    await browser().screenshot("configured-up");
+    assert.equal(source, 'from the configuration file');
+    assert.equal(await row(url).getByRole('button').count(), 0, 'a config target has no Remove button');
+    await browser().screenshot('configured-up');
     assertNoNewProblems();
   });
 
-  it("adds a runtime target with the keyboard, shows it down with its error, and removes it", async () => {
+  it('adds a runtime target with the keyboard, shows it down with its error, and removes it', async () => {
     const { page } = browser();
-    const form = page.getByRole("form", { name: "Add a target" });
+    const form = page.getByRole('form', { name: 'Add a target' });
     // Empty fields are refused in the page, without a request.
-    await form.getByRole("button", { name: "Add target" }).click();
-    await form.getByText("Enter a job name.").waitFor();
-    await form.getByLabel("Job").focus();
-    await page.keyboard.type("broken");
-    await page.keyboard.press("Tab");
+    await form.getByRole('button', { name: 'Add target' }).click();
+    await form.getByText('Enter a job name.').waitFor();
+    await form.getByLabel('Job').focus();
+    await page.keyboard.type('broken');
+    await page.keyboard.press('Tab');
     await page.keyboard.type(`127.0.0.1:${deadPort}`);
-    await page.keyboard.press("Tab");
-    await page.keyboard.type("/metrics");
-    await page.keyboard.press("Enter");
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('/metrics');
+    await page.keyboard.press('Enter');
 
     const url = `http://127.0.0.1:${deadPort}/metrics`;
     await row(url).waitFor();
-    assert.equal(
-      await form.getByLabel("Host:port").inputValue(),
-      "",
-      "the address is cleared after adding",
-    );
+    assert.equal(await form.getByLabel('Host:port').inputValue(), '', 'the address is cleared after adding');
     await row(url)
-      .locator(".health-badge", { hasText: /^down$/ })
+      .locator('.health-badge', { hasText: /^down$/ })
       .waitFor({ timeout: HEALTH_TIMEOUT_MS });
-    await summary().getByText("2 targets · 1 down", { exact: true }).waitFor();
-    const error = table().locator("tr.expanded-row .target-error");
+    await summary().getByText('2 targets · 1 down', { exact: true }).waitFor();
+    const error = table().locator('tr.expanded-row .target-error');
     await error.waitFor();
     const errorText = (await error.innerText()).trim();
     assert.match(errorText, /^Last error: \S/);
     assert.match(errorText, /ECONNREFUSED|refused|connect/i, errorText);
-    assert.equal(
-      await table().locator("tr.expanded-row").count(),
-      1,
-      "only the down target has an error row",
-    );
-    await browser().screenshot("runtime-down");
+    assert.equal(await table().locator('tr.expanded-row').count(), 1, 'only the down target has an error row');
+    await browser().screenshot('runtime-down');
 
-    await page.getByRole("button", { name: "Switch to dark theme" }).click();
-    await page
-      .locator('html[data-theme="dark"]')
-      .waitFor({ state: "attached" });
-    await browser().screenshot("runtime-down-dark");
-    await page.getByRole("button", { name: "Switch to light theme" }).click();
+    await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+    await page.locator('html[data-theme="dark"]').waitFor({ state: 'attached' });
+    await browser().screenshot('runtime-down-dark');
+    await page.getByRole('button', { name: 'Switch to light theme' }).click();
 
     // Sorting by health puts the down target first.
     await table()
-      .getByRole("button", { name: /^Health/ })
+      .getByRole('button', { name: /^Health/ })
       .click();
-    await page.waitForURL((u) => u.searchParams.get("sort") === "health");
-    assert.match(
-      (await table().locator("tbody tr").first().innerText()).replace(
-        /\s+/g,
-        " ",
-      ),
-      /^broken down/,
-    );
-    await table().getByRole("button", { name: /^Job/ }).click();
-    await page.waitForURL((u) => u.searchParams.get("sort") === "job");
-    assert.match(
-      (await table().locator("tbody tr").first().innerText()).replace(
-        /\s+/g,
-        " ",
-      ),
-      /^broken down/,
-      "job z→a after a click on the default column",
-    );
+    await page.waitForURL((u) => u.searchParams.get('sort') === 'health');
+    assert.match((await table().locator('tbody tr').first().innerText()).replace(/\s+/g, ' '), /^broken down/);
+    await table().getByRole('button', { name: /^Job/ }).click();
+    await page.waitForURL((u) => u.searchParams.get('sort') === 'job');
+    assert.match((await table().locator('tbody tr').first().innerText()).replace(/\s+/g, ' '), /^broken down/, 'job z→a after a click on the default column');
 
-    const remove = row(url).getByRole("button", {
+    const remove = row(url).getByRole('button', {
       name: `Remove target ${url} of job broken`,
     });
     await remove.focus();
-    await page.keyboard.press("Enter");
-    await row(url).waitFor({ state: "detached" });
-    await summary().getByText("1 target", { exact: true }).waitFor();
-    assert.equal(await table().locator("tr.expanded-row").count(), 0);
-    await browser().screenshot("removed");
+    await page.keyboard.press('Enter');
+    await row(url).waitFor({ state: 'detached' });
+    await summary().getByText('1 target', { exact: true }).waitFor();
+    assert.equal(await table().locator('tr.expanded-row').count(), 0);
+    await browser().screenshot('removed');
     assertNoNewProblems();
   });
 
-  it("had no console errors, page errors or HTTP errors in the whole session", () => {
+  it('had no console errors, page errors or HTTP errors in the whole session', () => {
     assert.deepEqual(browser().problems, []);
   });
 });

@@ -3,8 +3,8 @@
  * few series of the built-in Host dashboard (load, CPU seconds per cpu and mode, memory), and the
  * OTLP/HTTP JSON spans of service `orders` querying PostgreSQL database `shop`.
  */
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 const GIB = 1024 ** 3;
 
@@ -22,39 +22,37 @@ function exposition(seconds: number): string {
     `node_cpu_seconds_total{cpu="${id}",mode="user"} ${(500 + seconds * busy).toFixed(3)}`,
   ];
   return [
-    "# HELP node_load1 1m load average.",
-    "# TYPE node_load1 gauge",
-    "node_load1 0.5",
-    "# TYPE node_load5 gauge",
-    "node_load5 0.4",
-    "# TYPE node_load15 gauge",
-    "node_load15 0.3",
-    "# HELP node_cpu_seconds_total Seconds the CPUs spent in each mode.",
-    "# TYPE node_cpu_seconds_total counter",
+    '# HELP node_load1 1m load average.',
+    '# TYPE node_load1 gauge',
+    'node_load1 0.5',
+    '# TYPE node_load5 gauge',
+    'node_load5 0.4',
+    '# TYPE node_load15 gauge',
+    'node_load15 0.3',
+    '# HELP node_cpu_seconds_total Seconds the CPUs spent in each mode.',
+    '# TYPE node_cpu_seconds_total counter',
     ...cpu(0, 0.25),
     ...cpu(1, 0.75),
-    "# TYPE node_memory_MemTotal_bytes gauge",
+    '# TYPE node_memory_MemTotal_bytes gauge',
     `node_memory_MemTotal_bytes ${8 * GIB}`,
-    "# TYPE node_memory_MemAvailable_bytes gauge",
+    '# TYPE node_memory_MemAvailable_bytes gauge',
     `node_memory_MemAvailable_bytes ${2 * GIB}`,
-    "",
-  ].join("\n");
+    '',
+  ].join('\n');
 }
 
 export async function startFakeNodeExporter(): Promise<FakeNodeExporter> {
   const startedMs = Date.now();
   let scrapes = 0;
   const server: Server = createServer((request, response) => {
-    if (request.url !== "/metrics") {
+    if (request.url !== '/metrics') {
       response.writeHead(404).end();
       return;
     }
     scrapes++;
-    response
-      .writeHead(200, { "content-type": "text/plain; version=0.0.4" })
-      .end(exposition((Date.now() - startedMs) / 1000));
+    response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(exposition((Date.now() - startedMs) / 1000));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     address: `127.0.0.1:${port}`,
@@ -66,14 +64,14 @@ export async function startFakeNodeExporter(): Promise<FakeNodeExporter> {
 /** The server's configuration: node_exporter scraped every second, no built-in host metrics. */
 export function scrapeConfig(address: string): string {
   return [
-    "hostMetrics:",
-    "  enabled: false",
-    "prometheus:",
-    "  scrape:",
-    "    global: { scrape_interval: 1s, scrape_timeout: 1s }",
-    "    scrape_configs:",
+    'hostMetrics:',
+    '  enabled: false',
+    'prometheus:',
+    '  scrape:',
+    '    global: { scrape_interval: 1s, scrape_timeout: 1s }',
+    '    scrape_configs:',
     `      - { job_name: node, static_configs: [{ targets: ['${address}'] }] }`,
-  ].join("\n");
+  ].join('\n');
 }
 
 type Attr = { key: string; value: { stringValue: string } };
@@ -87,13 +85,13 @@ const attrs = (entries: Record<string, string>): Attr[] =>
 export function ordersDbSpansRequest(nowMs: number): object {
   const spans = Array.from({ length: 4 }, (_, i) => {
     const startNs = BigInt(nowMs - 4 * 60_000 + i * 1000) * 1_000_000n;
-    const traceId = `${"7c".repeat(15)}${String(10 + i)}`;
-    const serverId = `${"8d".repeat(7)}${String(10 + i)}`;
+    const traceId = `${'7c'.repeat(15)}${String(10 + i)}`;
+    const serverId = `${'8d'.repeat(7)}${String(10 + i)}`;
     return [
       {
         traceId,
         spanId: serverId,
-        name: "GET /orders",
+        name: 'GET /orders',
         kind: 2,
         startTimeUnixNano: startNs.toString(),
         endTimeUnixNano: (startNs + 20_000_000n).toString(),
@@ -101,17 +99,17 @@ export function ordersDbSpansRequest(nowMs: number): object {
       },
       {
         traceId,
-        spanId: `${"9e".repeat(7)}${String(10 + i)}`,
+        spanId: `${'9e'.repeat(7)}${String(10 + i)}`,
         parentSpanId: serverId,
-        name: "SELECT shop",
+        name: 'SELECT shop',
         kind: 3,
         startTimeUnixNano: (startNs + 2_000_000n).toString(),
         endTimeUnixNano: (startNs + 10_000_000n).toString(),
         attributes: attrs({
-          "db.system.name": "postgresql",
-          "db.namespace": "shop",
-          "db.operation.name": "SELECT",
-          "db.query.text": "SELECT * FROM orders",
+          'db.system.name': 'postgresql',
+          'db.namespace': 'shop',
+          'db.operation.name': 'SELECT',
+          'db.query.text': 'SELECT * FROM orders',
         }),
         status: { code: i === 3 ? 2 : 0 },
       },
@@ -122,11 +120,11 @@ export function ordersDbSpansRequest(nowMs: number): object {
       {
         resource: {
           attributes: attrs({
-            "service.name": "orders",
-            "service.instance.id": "orders-1",
+            'service.name': 'orders',
+            'service.instance.id': 'orders-1',
           }),
         },
-        scopeSpans: [{ scope: { name: "sightline-dashboards-test" }, spans }],
+        scopeSpans: [{ scope: { name: 'sightline-dashboards-test' }, spans }],
       },
     ],
   };
