@@ -64,6 +64,12 @@ describe('dependency calls', () => {
     assert.equal(callOf('x', SpanKind.CONSUMER, { 'messaging.system': 'kafka', 'messaging.operation.type': 'process' })?.operation, 'process');
     assert.equal(callOf('x', SpanKind.CLIENT, { 'messaging.system': 'sqs', 'messaging.operation': 'receive' })?.operation, 'receive');
     assert.equal(callOf('x', SpanKind.INTERNAL, { 'messaging.system': 'kafka' }), undefined);
+    // RabbitMQ's default exchange has no name: the routing key names the queue (old and new keys).
+    const viaDefaultExchange = { 'messaging.system': 'rabbitmq', 'messaging.destination': '', 'messaging.rabbitmq.routing_key': 'orders' };
+    assert.equal(callOf('publish <default>', SpanKind.PRODUCER, viaDefaultExchange)?.target, 'orders');
+    assert.equal(callOf('x', SpanKind.PRODUCER, { 'messaging.system': 'rabbitmq', 'messaging.rabbitmq.destination.routing_key': 'invoices' })?.target, 'invoices');
+    assert.equal(callOf('x', SpanKind.PRODUCER, { 'messaging.system': 'rabbitmq', 'messaging.destination.name': 'shop', 'messaging.rabbitmq.destination.routing_key': 'k' })?.target, 'shop');
+    assert.equal(callOf('x', SpanKind.PRODUCER, { 'messaging.system': 'kafka', 'messaging.rabbitmq.routing_key': 'orders' })?.target, '');
   });
 
   it('classifies external calls with their target host', () => {

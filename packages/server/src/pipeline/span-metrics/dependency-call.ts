@@ -43,8 +43,17 @@ function databaseCall(name: string, facts: SpanFacts): DependencyCall | undefine
 function messagingCall(kind: number, facts: SpanFacts): DependencyCall | undefined {
   if (kind !== SpanKind.PRODUCER && kind !== SpanKind.CONSUMER && kind !== SpanKind.CLIENT) return undefined;
   const operation = facts.get('messagingOperation') || (kind === SpanKind.PRODUCER ? 'publish' : 'receive');
-  const target = facts.get('messagingDestinationTemplate') || facts.get('messagingDestination');
-  return { type: 'messaging', system: facts.get('messagingSystem'), target, operation };
+  const system = facts.get('messagingSystem');
+  const target = facts.get('messagingDestinationTemplate') || facts.get('messagingDestination') || defaultExchangeQueue(system, facts);
+  return { type: 'messaging', system, target, operation };
+}
+
+/**
+ * A message sent to RabbitMQ's default exchange (`sendToQueue`) has an empty destination, the
+ * exchange; its routing key is the queue's name, which is what users look for.
+ */
+function defaultExchangeQueue(system: string, facts: SpanFacts): string {
+  return system === 'rabbitmq' ? facts.get('messagingRabbitmqRoutingKey') : '';
 }
 
 /** `host[:port]` of an absolute URL, without user info; '' when it has none. */

@@ -45,6 +45,7 @@ describe('span facts', () => {
       messagingSystem: 'kafka',
       messagingDestination: 'orders',
       messagingOperation: 'send',
+      messagingRabbitmqRoutingKey: '',
       serverAddress: 'db.internal',
       serverPort: '5432',
       peerService: 'billing',

@@ -19,6 +19,8 @@ const FACT_KEYS = {
   /** The low-cardinality form of the destination (e.g. `/customers/{customerId}`), when sent. */
   messagingDestinationTemplate: ['messaging.destination.template'],
   messagingOperation: ['messaging.operation.type', 'messaging.operation'],
+  /** RabbitMQ names the exchange as destination ('' for the default exchange); the routing key then names the queue. */
+  messagingRabbitmqRoutingKey: ['messaging.rabbitmq.destination.routing_key', 'messaging.rabbitmq.routing_key'],
   serverAddress: ['server.address', 'net.peer.name'],
   serverPort: ['server.port', 'net.peer.port'],
   peerService: ['peer.service'],

@@ -76,7 +76,7 @@ export async function messagingHints(store: Store, limits: ReadLimits, scope: Ra
     });
     return { messagingSpans: 0, hints };
   }
-  add('missing-destination', n(row?.no_destination), total, 'Spans with messaging.system but no messaging.destination.name (or the older messaging.destination): they are listed under an empty destination.', row?.s_no_destination);
+  add('missing-destination', n(row?.no_destination), total, 'Spans with messaging.system but an empty or missing messaging.destination.name (or the older messaging.destination; for RabbitMQ also no routing key): they are listed under an empty destination.', row?.s_no_destination);
   add('not-producer-or-consumer-kind', n(row?.other_kind), total, 'Spans with messaging.system whose kind is neither PRODUCER, CONSUMER nor CLIENT: they are not counted as messages.', row?.s_other_kind);
   add('unknown-role', n(row?.unknown_role), total, 'CLIENT spans whose messaging.operation.type (or messaging.operation) is neither publish/send/create nor receive/process/deliver (e.g. settle): not counted as published or consumed.', row?.s_unknown_role);
   add('kafka-consumer-without-group', n(row?.kafka_no_group), n(row?.kafka_consumers), 'Kafka consumer spans without messaging.consumer.group.name (or the older messaging.kafka.consumer.group): no per-group breakdown for them.', row?.s_no_group);

@@ -24,8 +24,14 @@ export const PARTITION_SQL = firstAttributeText(PARTITION_KEYS);
 export const GROUP_SQL = firstAttributeText(GROUP_KEYS);
 const OPERATION_SQL = firstAttributeText(OPERATION_KEYS);
 
-/** The destination as the aggregates name it: the template when sent, else the destination name. */
-export const DESTINATION_SQL = sql`if(attributes_string['messaging.destination.template'] != '', attributes_string['messaging.destination.template'], messaging_destination)`;
+/**
+ * The destination as the aggregates name it (pipeline/span-metrics/dependency-call.ts): the template
+ * when sent, else the destination name, else for RabbitMQ's default exchange the routing key (the queue).
+ */
+export const DESTINATION_SQL = sql`multiIf(attributes_string['messaging.destination.template'] != '', attributes_string['messaging.destination.template'],
+  messaging_destination != '', messaging_destination,
+  messaging_system = 'rabbitmq', if(mapContains(attributes_string, 'messaging.rabbitmq.destination.routing_key'),
+    attributes_string['messaging.rabbitmq.destination.routing_key'], attributes_string['messaging.rabbitmq.routing_key']), '')`;
 
 const inList = (values: readonly string[]): SqlFragment => trustedSql(`(${values.map((v) => `'${v}'`).join(', ')})`);
 
