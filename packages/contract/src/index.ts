@@ -1,3 +1,27 @@
+export { adminBackupRequestSchema, backupManifestSchema, backupProgressEventSchema, backupTableSchema } from './admin-backup.ts';
+export type { AdminBackupRequest, BackupManifest, BackupProgressEvent, BackupTable } from './admin-backup.ts';
+export {
+  adminStorageResponseSchema,
+  readyzResponseSchema,
+  storageDiskStatusSchema,
+  storageSignalSchema,
+  storageSignalUsageSchema,
+  storageTableUsageSchema,
+  storageVolumeSchema,
+  storageWatermarkSchema,
+  watermarkStateSchema,
+} from './admin-storage.ts';
+export type {
+  AdminStorageResponse,
+  ReadyzResponse,
+  StorageDiskStatus,
+  StorageSignal,
+  StorageSignalUsage,
+  StorageTableUsage,
+  StorageVolume,
+  StorageWatermark,
+  WatermarkState,
+} from './admin-storage.ts';
 export { anyValueSchema, attributesSchema, keyValueSchema } from './any-value.ts';
 export type { AnyValue, Attributes, KeyValue } from './any-value.ts';
 export {
@@ -287,3 +311,13 @@ export type {
   PanelQueryResponse,
   PanelUnit,
 } from './dashboards.ts';
+export {
+  MAX_RETENTION_DAYS,
+  MIN_RETENTION_DAYS,
+  retentionChangeSchema,
+  retentionResponseSchema,
+  retentionSignalSchema,
+  retentionUpdateSchema,
+  signalRetentionSchema,
+} from './admin-retention.ts';
+export type { RetentionChange, RetentionResponse, RetentionSignalName, RetentionUpdate, SignalRetention } from './admin-retention.ts';

@@ -13,6 +13,8 @@ export const ErrorCodes = {
   INGEST_OVERLOADED: 'INGEST_OVERLOADED',
   INGEST_STORE_FAILED: 'INGEST_STORE_FAILED',
   INGEST_SHUTTING_DOWN: 'INGEST_SHUTTING_DOWN',
+  /** Disk usage is above the hard watermark: new ingest is refused (retryable) until space is freed. */
+  INGEST_DISK_FULL: 'INGEST_DISK_FULL',
   STORE_FAILED: 'STORE_FAILED',
   QUERY_INVALID: 'QUERY_INVALID',
   QUERY_MEMORY_LIMIT: 'QUERY_MEMORY_LIMIT',

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { createApiServer } from './api/api-server.ts';
@@ -6,6 +7,14 @@ import type { Config } from './config/schema.ts';
 import { IngestMetrics } from './pipeline/ingest-metrics.ts';
 import { readEngineStats } from './query/engine/engine-stats.ts';
 import { registerEngineMetrics } from './selfmon/engine-metrics.ts';
+import { readNewestRowTimes } from './query/selfmon/newest-row-times.ts';
+import { createLogger } from './selfmon/logger.ts';
+import { StoreLogShipper } from './selfmon/log-shipper.ts';
+import { SelfMonitor } from './selfmon/self-monitor.ts';
+import { createDiskMetrics } from './selfmon/disk/disk-metrics.ts';
+import { DiskMonitor } from './selfmon/disk/disk-monitor.ts';
+import { dropDayPartition } from './query/storage-usage/drop-day-partition.ts';
+import { readPartitionUsage } from './query/storage-usage/partition-usage.ts';
 import { RowWriter } from './ingest/row-writer.ts';
 import { IngestPipeline } from './pipeline/ingest-pipeline.ts';
 import { FileLogReceiver } from './receivers/filelog/file-log-receiver.ts';
@@ -15,6 +24,7 @@ import { registerRemoteWriteRoute } from './receivers/prometheus/remote-write/re
 import { PrometheusScrapeManager } from './receivers/prometheus/scrape-manager.ts';
 import { createScrapeMetrics } from './receivers/prometheus/scrape-metrics.ts';
 import { readPrometheusTargets } from './query/prometheus-targets/target-settings.ts';
+import { applyStoredRetention } from './query/retention/retention-control.ts';
 import { SyslogMetrics } from './receivers/syslog/syslog-metrics.ts';
 import { SyslogReceiver } from './receivers/syslog/syslog-receiver.ts';
 import { SpanMetricsStage } from './pipeline/span-metrics/span-metrics-stage.ts';
@@ -23,7 +33,6 @@ import { startGrpcReceiver } from './receivers/otlp/grpc-receiver.ts';
 import { ChdbStore } from './storage/chdb/chdb-store.ts';
 import { SettingsFileOffsetStore } from './storage/metadata/file-offsets.ts';
 import { insertTarget } from './storage/encode/encode-rows.ts';
-import { applyRetention } from './storage/schema/apply-retention.ts';
 import { migrate } from './storage/schema/migrations.ts';
 import type { Retention } from './storage/schema/retention.ts';
 import { AGGREGATE_INSERT_TABLES, INSERT_TABLES } from './storage/schema/tables.ts';
@@ -65,9 +74,17 @@ export async function startServer(config: Config): Promise<RunningServer> {
     queryLimits: { maxMemoryBytes: config.query.maxMemoryBytes, maxExecutionSeconds: config.query.maxExecutionSeconds },
   });
   await migrate(store, retentionOf(config));
-  await applyRetention(store, retentionOf(config));
+  // The retention set at runtime (Settings, API) wins over the configuration file.
+  await applyStoredRetention(store, retentionOf(config));
 
   registerEngineMetrics(registry, () => readEngineStats(store));
+  const disk = new DiskMonitor(config.disk, {
+    dataDir: config.dataDir,
+    readPartitions: () => readPartitionUsage(store),
+    dropPartition: (table, partitionId) => dropDayPartition(store, table, partitionId),
+    metrics: createDiskMetrics(registry),
+  });
+  await disk.start();
   const metrics = new IngestMetrics(registry);
   const decoder = new DecodePool(config.pipeline.decodeWorkers, { normalizeSpanNames: config.apm.normalizeSpanNames });
   const targets = new Map<string, InsertTarget>(INSERT_TABLES.map((table) => [table.name, insertTarget(table)]));
@@ -83,10 +100,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
     },
     (batch) => (batch.spanMetrics === undefined ? [] : spanMetrics.chunksFor(batch.spanMetrics)),
     new Set(AGGREGATE_INSERT_TABLES.map((table) => table.name)),
+    disk.gate,
   );
   const deps = { sink: pipeline, decoder, metrics };
   const rows = new RowWriter(pipeline, metrics);
   forgetSeries.push(() => rows.forgetSeries());
+  const identity = { instanceId: config.selfmon.instanceId ?? `${hostname()}:${config.api.port}`, hostName: hostname(), version: SERVER_VERSION };
+  const shipper = config.selfmon.logsToStore ? new StoreLogShipper({ sink: rows, identity, registry }) : undefined;
+  const logger = createLogger({ level: config.logLevel, registry, ...(shipper === undefined ? {} : { onEntry: shipper.accept }) });
+  shipper?.start();
 
   const http = await createHttpReceiver(deps, config.otlp.http);
   const grpc = config.otlp.grpc.enabled ? await startGrpcReceiver(deps, config.otlp.grpc) : undefined;
@@ -97,7 +119,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
     runtimeTargets: () => readPrometheusTargets(store, config.query),
   });
   const api = createApiServer({
+    retention: retentionOf(config),
     scrapeTargets: scrape,
+    disk,
     store,
     query: config.query,
     apm: config.apm,
@@ -111,6 +135,19 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const hostMetrics = new HostMetricsReceiver(config.hostMetrics, { sink: rows, discardedPoints: hostMetricsDiscardedCounter(registry) });
   hostMetrics.start();
   await scrape.start();
+  const selfMonitor = config.selfmon.enabled
+    ? new SelfMonitor(
+        { intervalSeconds: config.selfmon.intervalSeconds, newestRowLookbackHours: config.selfmon.newestRowLookbackHours },
+        {
+          registry,
+          sink: rows,
+          newestRowTimes: (query) => readNewestRowTimes(store, query),
+          identity,
+          onError: (message, error) => logger.warn(message, { error }),
+        },
+      )
+    : undefined;
+  selfMonitor?.start();
   const syslog = config.syslog.enabled ? new SyslogReceiver(config.syslog, { sink: rows, metrics: new SyslogMetrics(registry) }) : undefined;
   const syslogPorts = await syslog?.start();
   const fileLog = config.fileLog.enabled ? new FileLogReceiver(config.fileLog, { sink: rows, offsets: new SettingsFileOffsetStore(store) }) : undefined;
@@ -128,7 +165,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
           http.server.closeIdleConnections();
           api.server.closeIdleConnections();
         }, 50);
-        await Promise.all([hostMetrics.stop(), syslog?.stop(), scrape.stop(), fileLog?.stop()]);
+        await Promise.all([hostMetrics.stop(), syslog?.stop(), scrape.stop(), fileLog?.stop(), disk.stop(), selfMonitor?.stop()]);
+        await shipper?.stop();
         await Promise.all([http.close(), grpc?.close(), api.close(), pipeline.close()]);
         clearInterval(sweep);
         await pipeline.close();

@@ -1,4 +1,4 @@
-import type { ServerInfoResponse } from '@sightline/contract';
+import type { ServerInfoResponse, StorageDiskStatus } from '@sightline/contract';
 import type { ApmConfig, QueryConfig } from '../config/schema.ts';
 import type { Store } from '../storage/store.ts';
 
@@ -18,6 +18,8 @@ export interface ApiDeps {
   readonly tail?: Partial<TailTiming>;
   /** The Prometheus scrape manager's targets; without it the target list shows runtime targets with unknown health. */
   readonly scrapeTargets?: ScrapeTargetsControl;
+  /** The disk monitor (selfmon/disk): volume and watermark for `/api/v1/admin/storage` and `/readyz`; without it only table sizes and the store are reported. */
+  readonly disk?: { status(): StorageDiskStatus };
 }
 
 /** One scrape target and its last scrape, as the Prometheus scrape manager reports it. */

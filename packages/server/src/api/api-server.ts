@@ -1,6 +1,9 @@
 import { serverInfoResponseSchema } from '@sightline/contract';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ApiDeps } from './api-deps.ts';
+import { registerAdminRetentionRoutes, type RetentionRouteDeps } from './admin-retention-routes.ts';
+import { registerAdminBackupRoutes } from './admin-backup-routes.ts';
+import { registerAdminStorageRoutes } from './admin-storage-routes.ts';
 import { registerApmDependencyRoutes } from './apm-dependency-routes.ts';
 import { registerApmServiceRoutes } from './apm-service-routes.ts';
 import { registerCatalogRoutes } from './catalog-routes.ts';
@@ -23,7 +26,7 @@ const PROMETHEUS_TEXT = 'text/plain; version=0.0.4; charset=utf-8';
  * The HTTP API (`/api/v1/…`), the server's own metrics, health, and the web UI. Every failure is
  * answered `{ error: { code, message } }` with the status from error-status.ts; none ends the process.
  */
-export function createApiServer(deps: ApiDeps): FastifyInstance {
+export function createApiServer(deps: ApiDeps & RetentionRouteDeps): FastifyInstance {
   const app = Fastify({ logger: deps.logger ?? false });
 
   app.setErrorHandler((error, request, reply) => {
@@ -50,6 +53,9 @@ export function createApiServer(deps: ApiDeps): FastifyInstance {
   registerInfraRoutes(app, deps);
   registerPrometheusTargetRoutes(app, deps);
   registerDashboardRoutes(app, deps);
+  registerAdminRetentionRoutes(app, deps);
+  registerAdminBackupRoutes(app, deps);
+  registerAdminStorageRoutes(app, deps);
   registerStaticUi(app, deps.webRoot);
   return app;
 }

@@ -3,12 +3,16 @@ import { isAppError } from '../errors.ts';
 import { loadConfig } from '../config/load.ts';
 import type { Config } from '../config/schema.ts';
 import { startServer } from '../main.ts';
+import { runBackup } from './backup.ts';
+import { runRestore } from './restore.ts';
 
 const USAGE = `Usage: sightline <command> [options]
 
 Commands:
   start          run the platform (OTLP receivers, store, API and UI)
   check-config   validate the configuration and print it, without starting
+  backup <dir>   snapshot the running server's store into <dir> (--api-url URL, default http://127.0.0.1:8080)
+  restore <dir>  restore a backup into an empty data directory (--data-dir DIR), with no server running on it
 
 Options:
   --config FILE       YAML configuration file
@@ -76,6 +80,12 @@ async function run(argv: string[]): Promise<void> {
   switch (command) {
     case 'start':
       await start(configFromArgs(rest));
+      return;
+    case 'backup':
+      process.exitCode = await runBackup(rest);
+      return;
+    case 'restore':
+      process.exitCode = await runRestore(rest);
       return;
     case 'check-config':
       console.log(JSON.stringify(configFromArgs(rest), null, 2));

@@ -1,6 +1,8 @@
 import os from 'node:os';
 import { z } from 'zod';
 import { fileLogConfigSchema } from '../receivers/filelog/filelog-config.ts';
+import { diskConfigSchema } from '../selfmon/disk/disk-config.ts';
+import { logLevelSchema, selfMonitoringConfigSchema } from '../selfmon/selfmon-config.ts';
 import { hostMetricsConfigSchema } from '../receivers/host/host-metrics-config.ts';
 import { remoteWriteConfigSchema } from '../receivers/prometheus/remote-write/remote-write-config.ts';
 import { prometheusScrapeConfigSchema } from '../receivers/prometheus/scrape-config.ts';
@@ -124,6 +126,12 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    /** Lowest level of the server's own JSON log lines on stdout. */
+    logLevel: logLevelSchema,
+    /** The server's own metrics written into its store (service `sightline`), for the "Sightline health" dashboard. */
+    selfmon: selfMonitoringConfigSchema.prefault({}),
+    /** Disk watermarks of the data volume: warn (and optionally drop the oldest days) above soft, refuse ingest above hard. */
+    disk: diskConfigSchema.prefault({}),
     query: z
       .object({
         maxMemoryBytes: bytes.default(Math.min(2 * 1024 * MiB, Math.floor(defaultMemoryBudget / 4))),

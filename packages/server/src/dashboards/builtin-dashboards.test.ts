@@ -7,7 +7,7 @@ import { BUILTIN_DASHBOARDS } from './builtin-dashboards.ts';
 describe('built-in dashboards', () => {
   it('have distinct builtin- ids', () => {
     const ids = BUILTIN_DASHBOARDS.map((dashboard) => dashboard.id);
-    assert.deepEqual(ids, ['builtin-host', 'builtin-postgresql', 'builtin-mysql']);
+    assert.deepEqual(ids, ['builtin-host', 'builtin-postgresql', 'builtin-mysql', 'builtin-sightline']);
   });
 
   for (const { id, definition } of BUILTIN_DASHBOARDS) {

@@ -2,6 +2,7 @@ import type { DashboardDefinitionInput } from '@sightline/contract';
 import { HOST_DASHBOARD } from './host.ts';
 import { MYSQL_DASHBOARD } from './mysql.ts';
 import { POSTGRESQL_DASHBOARD } from './postgresql.ts';
+import { SIGHTLINE_HEALTH_DASHBOARD } from './sightline-health.ts';
 
 /** A dashboard shipped with the server: read-only, users clone it to change it. */
 export interface BuiltinDashboard {
@@ -14,4 +15,5 @@ export const BUILTIN_DASHBOARDS: readonly BuiltinDashboard[] = [
   { id: 'builtin-host', definition: HOST_DASHBOARD },
   { id: 'builtin-postgresql', definition: POSTGRESQL_DASHBOARD },
   { id: 'builtin-mysql', definition: MYSQL_DASHBOARD },
+  { id: 'builtin-sightline', definition: SIGHTLINE_HEALTH_DASHBOARD },
 ];

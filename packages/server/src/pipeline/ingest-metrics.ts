@@ -10,7 +10,9 @@ export type IngestProtocol =
   | 'prometheus_remote_write'
   | 'host_metrics'
   | 'syslog'
-  | 'file_log';
+  | 'file_log'
+  /** Sightline's own metrics and logs (selfmon/). */
+  | 'self_monitoring';
 
 /**
  * Outcome of one export request: stored whole, stored with some items refused as invalid,

@@ -6,6 +6,12 @@ import { PendingBudget } from './pending-budget.ts';
 import type { Admission, IngestSink } from './sink.ts';
 import { TableBatcher, type BatchResult } from './table-batcher.ts';
 
+/**
+ * Consulted before each admission: returns an error (a retryable coded AppError, e.g. INGEST_DISK_FULL)
+ * to refuse new ingest, or undefined to admit. Requests admitted earlier still commit.
+ */
+export type IntakeGate = () => AppError | undefined;
+
 export interface PipelineOptions {
   readonly batchMaxRows: number;
   readonly batchMinRows: number;
@@ -40,6 +46,7 @@ export class IngestPipeline implements IngestSink {
     private readonly deriveChunks?: (batch: EncodedBatch) => readonly EncodedChunk[],
     /** Tables of few, small derived rows, batched for `aggregateBatchMaxAgeMs` (fewer fixed-cost inserts). */
     private readonly aggregateTables: ReadonlySet<string> = new Set(),
+    private readonly intakeGate?: IntakeGate,
   ) {
     this.budget = new PendingBudget(options.maxPendingBytes);
   }
@@ -63,6 +70,8 @@ export class IngestPipeline implements IngestSink {
         retryAfterSeconds: this.retryHint(),
       });
     }
+    const refusal = this.intakeGate?.();
+    if (refusal !== undefined) throw refusal;
     if (!this.budget.tryReserve(bytes)) {
       throw new AppError(ErrorCodes.INGEST_OVERLOADED, 'ingest queue is full; retry after the indicated delay', {
         retryAfterSeconds: this.retryHint(),

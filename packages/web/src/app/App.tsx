@@ -13,6 +13,7 @@ import { ServiceDetailPage } from '../service-detail/ServiceDetailPage.tsx';
 import { ServiceMapPage } from '../service-map/ServiceMapPage.tsx';
 import { ServicesPage } from '../services/ServicesPage.tsx';
 import { TargetsPage } from '../targets/TargetsPage.tsx';
+import { SettingsPage } from '../settings/SettingsPage.tsx';
 import { TraceViewPage } from '../trace-view/TraceViewPage.tsx';
 import { TracesPage } from '../traces/TracesPage.tsx';
 import { NotFoundPage, PlaceholderPage } from './PlaceholderPage.tsx';
@@ -37,6 +38,7 @@ const TITLES: Readonly<Record<Route['name'], string>> = {
   dashboards: 'Dashboards',
   dashboard: 'Dashboards',
   'get-started': 'Get started',
+  settings: 'Settings',
   'not-found': 'Not found',
 };
 
@@ -66,6 +68,8 @@ function RouteView({ route }: { readonly route: Route }) {
       return <HostDetailPage key={route.host} host={route.host} />;
     case 'targets':
       return <TargetsPage />;
+    case 'settings':
+      return <SettingsPage />;
     case 'dashboards':
       return <DashboardsPage />;
     case 'dashboard':
@@ -91,7 +95,7 @@ export function App() {
           <div className="main-column">
             <TopBar
               title={TITLES[route.name]}
-              showTime={route.name !== 'get-started' && route.name !== 'trace' && route.name !== 'not-found' && route.name !== 'targets'}
+              showTime={route.name !== 'get-started' && route.name !== 'trace' && route.name !== 'not-found' && route.name !== 'targets' && route.name !== 'settings'}
             />
             <main id="main" tabIndex={-1}>
               <ErrorBoundary resetKey={path}>

@@ -21,6 +21,7 @@ const ITEMS: readonly {
   { path: '/targets', label: 'Targets', routes: ['targets'] },
   { path: '/metrics', label: 'Metrics', routes: ['metrics'], soon: true },
   { path: '/get-started', label: 'Get started', routes: ['get-started'] },
+  { path: '/settings', label: 'Settings', routes: ['settings'] },
 ];
 
 export function SideNav({ current }: { readonly current: RouteName }) {

@@ -22,6 +22,7 @@ describe('matchRoute', () => {
     assert.deepEqual(matchRoute('/dashboards'), { name: 'dashboards' });
     assert.deepEqual(matchRoute('/dashboards/builtin-host'), { name: 'dashboard', id: 'builtin-host' });
     assert.deepEqual(matchRoute('/get-started'), { name: 'get-started' });
+    assert.deepEqual(matchRoute('/settings'), { name: 'settings' });
   });
 
   it('reports other paths', () => {
@@ -31,6 +32,7 @@ describe('matchRoute', () => {
     assert.deepEqual(matchRoute('/services/a/b'), { name: 'not-found', path: '/services/a/b' });
     assert.deepEqual(matchRoute('/exceptions/x'), { name: 'not-found', path: '/exceptions/x' });
     assert.deepEqual(matchRoute('/targets/x'), { name: 'not-found', path: '/targets/x' });
+    assert.deepEqual(matchRoute('/settings/x'), { name: 'not-found', path: '/settings/x' });
     assert.deepEqual(matchRoute('/dashboards/a/b'), { name: 'not-found', path: '/dashboards/a/b' });
   });
 });

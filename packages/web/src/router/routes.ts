@@ -16,6 +16,7 @@ export type Route =
   | { readonly name: 'dashboards' }
   | { readonly name: 'dashboard'; readonly id: string }
   | { readonly name: 'get-started' }
+  | { readonly name: 'settings' }
   | { readonly name: 'not-found'; readonly path: string };
 
 export type RouteName = Route['name'];
@@ -33,6 +34,7 @@ export const TOP_LEVEL_SEGMENTS = [
   'targets',
   'dashboards',
   'get-started',
+  'settings',
 ] as const;
 type TopLevel = (typeof TOP_LEVEL_SEGMENTS)[number];
 const isTopLevel = (segment: string): segment is TopLevel => (TOP_LEVEL_SEGMENTS as readonly string[]).includes(segment);

@@ -24,6 +24,7 @@ const TABLE: Readonly<Record<string, TransportStatus>> = {
   [ErrorCodes.INGEST_OVERLOADED]: { http: 429, grpc: GrpcStatus.RESOURCE_EXHAUSTED, retryable: true },
   [ErrorCodes.INGEST_SHUTTING_DOWN]: { http: 503, grpc: GrpcStatus.UNAVAILABLE, retryable: true },
   [ErrorCodes.INGEST_STORE_FAILED]: { http: 503, grpc: GrpcStatus.UNAVAILABLE, retryable: true },
+  [ErrorCodes.INGEST_DISK_FULL]: { http: 503, grpc: GrpcStatus.UNAVAILABLE, retryable: true },
 };
 
 /** How an ingest failure is reported on each transport (one table for both, per the OTLP spec). */
