@@ -62,6 +62,7 @@ describe('dashboards API', () => {
         ['builtin-host', 'Host (node_exporter)', true, 0],
         ['builtin-postgresql', 'PostgreSQL', true, 0],
         ['builtin-mysql', 'MySQL / MariaDB', true, 0],
+        ['builtin-sightline', 'Sightline health', true, 0],
       ],
     );
     const postgres = await send<Dashboard>('GET', '/api/v1/dashboards/builtin-postgresql');

@@ -16,16 +16,11 @@ import { BrowserSession, WEB_DIST_INDEX } from '../support/browser-session.ts';
 import { ordersDbSpansRequest, scrapeConfig, startFakeNodeExporter, type FakeNodeExporter } from '../support/dashboards-browser-data.ts';
 import { postOtlpJson } from '../support/infra-otlp-hosts.ts';
 import { apiGet, startServerProcess, type ServerProcess } from '../support/server-process.ts';
+import { eventually } from '../support/eventually.ts';
 
-async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    assert.ok(Date.now() < deadline, `timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
+/** Scrapes every second: data for rates takes a few of them. */
+const SLOW = { timeoutMs: 60_000, pauseMs: 500 };
+
 
 describe('Dashboards pages in a browser', { timeout: 300_000 }, () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'sightline-dashboards-ui-'));
@@ -74,12 +69,12 @@ describe('Dashboards pages in a browser', { timeout: 300_000 }, () => {
     writeFileSync(path.join(dir, 'sightline.yaml'), scrapeConfig(exporter.address));
     server = await startServerProcess(path.join(dir, 'data'), ['--config', path.join(dir, 'sightline.yaml')]);
     await postOtlpJson(server.ports.http, 'traces', ordersDbSpansRequest(Date.now()));
-    await eventually('CPU busy over scraped series', async () => ((await hostPanelHasData('cpu_busy')) ? true : undefined));
+    await eventually('CPU busy over scraped series', async () => ((await hostPanelHasData('cpu_busy')) ? true : undefined), SLOW);
     await eventually('the DB calls of orders', async () => {
       const now = Date.now();
       const deps = await apiGet(running(), apmDependenciesResponseSchema, `/apm/services/orders/dependencies?type=db&start=${now - 15 * 60_000}&end=${now}`);
       return deps.dependencies.length > 0 ? true : undefined;
-    });
+    }, SLOW);
     session = await BrowserSession.launch(`http://127.0.0.1:${server.ports.api}`, 'dashboards');
     await session.page.setViewportSize({ width: 1440, height: 1400 });
   });
@@ -99,7 +94,7 @@ describe('Dashboards pages in a browser', { timeout: 300_000 }, () => {
     const table = page.getByRole('table', { name: 'Dashboards' });
     const rows = table.locator('tbody tr');
     await rows.first().waitFor();
-    assert.equal(await rows.count(), 3);
+    assert.equal(await rows.count(), 4);
     // Dashboard (title and description), tags, kind, panels, changed.
     const cells = async (i: number): Promise<string[]> => (await rows.nth(i).locator('td').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
     const host = await cells(0);
@@ -109,7 +104,8 @@ describe('Dashboards pages in a browser', { timeout: 300_000 }, () => {
     assert.match((await cells(1))[0] ?? '', /^MySQL/);
     assert.match((await cells(2))[0] ?? '', /^PostgreSQL/);
     assert.equal((await cells(2))[2], 'built-in');
-    await page.getByText('3 dashboards · 3 built-in').waitFor();
+    assert.match((await cells(3))[0] ?? '', /^Sightline health/);
+    await page.getByText('4 dashboards · 4 built-in').waitFor();
     await browser().screenshot('list');
     assertNoNewProblems();
   });
@@ -226,7 +222,7 @@ describe('Dashboards pages in a browser', { timeout: 300_000 }, () => {
     await page.getByRole('link', { name: 'Dashboards', exact: true }).first().click();
     await page.waitForURL((url) => url.pathname.endsWith('/dashboards'));
     await page.getByRole('table', { name: 'Dashboards' }).getByRole('link', { name: 'My hosts' }).waitFor();
-    await page.getByText('4 dashboards · 3 built-in').waitFor();
+    await page.getByText('5 dashboards · 4 built-in').waitFor();
 
     await page.getByRole('table', { name: 'Dashboards' }).getByRole('link', { name: 'My hosts' }).click();
     await page.waitForURL((url) => url.pathname === copyPath);
@@ -236,7 +232,7 @@ describe('Dashboards pages in a browser', { timeout: 300_000 }, () => {
     await browser().screenshot('delete-confirm');
     await confirm.getByRole('button', { name: 'Delete dashboard' }).click();
     await page.waitForURL((url) => url.pathname.endsWith('/dashboards'));
-    await page.getByText('3 dashboards · 3 built-in').waitFor();
+    await page.getByText('4 dashboards · 4 built-in').waitFor();
     assert.equal(await page.getByRole('link', { name: 'My hosts' }).count(), 0);
     await browser().screenshot('deleted');
     assertNoNewProblems();

@@ -14,16 +14,11 @@ import type { RunningExporter } from '../support/exporters/exporter-process.ts';
 import { startPostgresExporter } from '../support/exporters/postgres-exporter.ts';
 import { startPostgres, type PostgresInstance } from '../support/exporters/postgres.ts';
 import { apiGet, startServerProcess, type ServerProcess } from '../support/server-process.ts';
+import { eventually } from '../support/eventually.ts';
 
-async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    assert.ok(Date.now() < deadline, `timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
+/** Scrapes every second: data for rates takes a few of them. */
+const SLOW = { timeoutMs: 60_000, pauseMs: 500 };
+
 
 describe('PostgreSQL dashboard on a real database, in a browser', { timeout: 180_000 }, () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'sightline-db-dashboard-'));
@@ -58,14 +53,14 @@ describe('PostgreSQL dashboard on a real database, in a browser', { timeout: 180
     };
     const up = dashboard.panels.find((panel) => panel.id === 'up');
     assert.ok(up !== undefined, 'the dashboard has an Up panel');
-    await eventually('a first scrape', async () => ((await panelHasData(up)) ? true : undefined));
+    await eventually('a first scrape', async () => ((await panelHasData(up)) ? true : undefined), SLOW);
     // Load after the first scrape, so rates see it; then wait until the panels the page will draw have points.
     await pg.runTransactions(300);
     const exporterPanels = dashboard.panels.filter((panel) => panel.type !== 'apm_db_calls' && !/when present/i.test(panel.title));
     await eventually('every exporter panel with data', async () => {
       for (const panel of exporterPanels) if (!(await panelHasData(panel))) return undefined;
       return true;
-    });
+    }, SLOW);
     session = await BrowserSession.launch(`http://127.0.0.1:${server.ports.api}`, 'db-dashboard');
   });
 
@@ -86,7 +81,7 @@ describe('PostgreSQL dashboard on a real database, in a browser', { timeout: 180
     for (const panel of exporterPanels) {
       const region = page.getByRole('region', { name: panel.title, exact: true });
       await region.waitFor();
-      await eventually(`panel ${panel.title} loaded`, async () => ((await region.getAttribute('aria-busy')) === 'true' ? undefined : true), 20_000);
+      await eventually(`panel ${panel.title} loaded`, async () => ((await region.getAttribute('aria-busy')) === 'true' ? undefined : true), { timeoutMs: 20_000, pauseMs: 500 });
       const noData = await region.getByText('No data', { exact: true }).count();
       const whenPresent = /when present/i.test(panel.title);
       assert.equal(noData > 0, whenPresent, `${panel.title}: ${whenPresent ? 'no data expected (no replicas)' : 'data expected'}`);

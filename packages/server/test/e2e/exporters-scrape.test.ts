@@ -20,19 +20,11 @@ import { startNodeExporter } from '../support/exporters/node-exporter.ts';
 import { startPostgresExporter } from '../support/exporters/postgres-exporter.ts';
 import { startPostgres, type PostgresInstance } from '../support/exporters/postgres.ts';
 import { apiGet, startServerProcess, type ServerProcess } from '../support/server-process.ts';
+import { eventually } from '../support/eventually.ts';
 
 const TRANSACTIONS = 200;
 const SCRAPE_SECONDS = 1;
 
-async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    assert.ok(Date.now() < deadline, `timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 async function queryMetric(server: ServerProcess, request: MetricQueryRequest) {
   const response = await fetch(`http://127.0.0.1:${server.ports.api}/api/v1/metrics/query`, {

@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { logSearchResponseSchema, type LogSearchRequest } from '@sightline/contract';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
+import { eventually } from '../support/eventually.ts';
 
 const run = promisify(execFile);
 
@@ -24,15 +25,6 @@ async function searchLogs(server: ServerProcess, request: Omit<LogSearchRequest,
   return logSearchResponseSchema.parse(body).logs;
 }
 
-async function eventually<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    assert.ok(Date.now() < deadline, `timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 describe('system logs: syslog and file tail in a running server', { timeout: 60_000 }, () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'sightline-system-logs-'));
