@@ -20,6 +20,8 @@ export const ErrorCodes = {
   QUERY_MEMORY_LIMIT: 'QUERY_MEMORY_LIMIT',
   QUERY_TIMEOUT: 'QUERY_TIMEOUT',
   QUERY_TOO_MUCH_DATA: 'QUERY_TOO_MUCH_DATA',
+  /** Too many reads are running or waiting; retry after `retryAfterSeconds`. HTTP 503 + Retry-After. */
+  QUERY_BUSY: 'QUERY_BUSY',
   NOT_FOUND: 'NOT_FOUND',
   /** The request conflicts with what exists (e.g. deleting a Prometheus target from the config file). HTTP 409. */
   CONFLICT: 'CONFLICT',

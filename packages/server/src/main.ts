@@ -31,6 +31,8 @@ import { SpanMetricsStage } from './pipeline/span-metrics/span-metrics-stage.ts'
 import { createHttpReceiver } from './receivers/otlp/http-receiver.ts';
 import { startGrpcReceiver } from './receivers/otlp/grpc-receiver.ts';
 import { ChdbStore } from './storage/chdb/chdb-store.ts';
+import { planMemory } from './config/memory-budget.ts';
+import { limitQueryConcurrency } from './storage/query-concurrency.ts';
 import { SettingsFileOffsetStore } from './storage/metadata/file-offsets.ts';
 import { insertTarget } from './storage/encode/encode-rows.ts';
 import { migrate } from './storage/schema/migrations.ts';
@@ -67,12 +69,16 @@ function retentionOf(config: Config): Retention {
 export async function startServer(config: Config): Promise<RunningServer> {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'sightline_' });
+  const memory = planMemory(config.storage.memoryBudgetBytes, config.query.maxConcurrentQueries);
   const store = new ChdbStore({
     dataDir: config.dataDir,
     querySessions: config.storage.querySessions,
-    maxServerMemoryBytes: config.storage.memoryBudgetBytes,
+    maxServerMemoryBytes: memory.engineBytes,
     queryLimits: { maxMemoryBytes: config.query.maxMemoryBytes, maxExecutionSeconds: config.query.maxExecutionSeconds },
+    caches: memory.caches,
   });
+  const { maxConcurrentQueries, maxQueuedQueries, queueWaitMs } = config.query;
+  const apiStore = limitQueryConcurrency(store, { maxConcurrent: maxConcurrentQueries, maxQueued: maxQueuedQueries, queueWaitMs });
   await migrate(store, retentionOf(config));
   // The retention set at runtime (Settings, API) wins over the configuration file.
   await applyStoredRetention(store, retentionOf(config));
@@ -122,7 +128,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     retention: retentionOf(config),
     scrapeTargets: scrape,
     disk,
-    store,
+    store: apiStore,
     query: config.query,
     apm: config.apm,
     selfMetrics: () => registry.metrics(),

@@ -30,7 +30,8 @@ export function createApiServer(deps: ApiDeps & RetentionRouteDeps): FastifyInst
   const app = Fastify({ logger: deps.logger ?? false });
 
   app.setErrorHandler((error, request, reply) => {
-    const { status, body } = toErrorReply(error);
+    const { status, body, retryAfterSeconds } = toErrorReply(error);
+    if (retryAfterSeconds !== undefined) void reply.header('retry-after', String(retryAfterSeconds));
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     return reply.status(status).send(body);
   });

@@ -10,6 +10,7 @@ export const ERROR_STATUS: Readonly<Partial<Record<ErrorCode, number>>> = {
   // The request asked for more than the per-query budget: the client should narrow it (like 422).
   [ErrorCodes.QUERY_MEMORY_LIMIT]: 422,
   [ErrorCodes.QUERY_TIMEOUT]: 504,
+  [ErrorCodes.QUERY_BUSY]: 503,
 };
 
 export function statusOf(code: ErrorCode): number {
@@ -19,6 +20,8 @@ export function statusOf(code: ErrorCode): number {
 export interface ErrorReply {
   readonly status: number;
   readonly body: ErrorResponse;
+  /** Whole seconds for a `Retry-After` header, for retryable failures. */
+  readonly retryAfterSeconds?: number;
 }
 
 function clientErrorStatus(error: unknown): number | undefined {
@@ -33,7 +36,10 @@ function clientErrorStatus(error: unknown): number | undefined {
  * INTERNAL without details (those go to the log).
  */
 export function toErrorReply(error: unknown): ErrorReply {
-  if (isAppError(error)) return { status: statusOf(error.code), body: { error: { code: error.code, message: error.message } } };
+  if (isAppError(error)) {
+    const reply = { status: statusOf(error.code), body: { error: { code: error.code, message: error.message } } };
+    return error.retryAfterSeconds === undefined ? reply : { ...reply, retryAfterSeconds: Math.max(1, Math.ceil(error.retryAfterSeconds)) };
+  }
   if (clientErrorStatus(error) !== undefined) {
     const message = error instanceof Error ? error.message : 'bad request';
     return { status: statusOf(ErrorCodes.QUERY_INVALID), body: { error: { code: ErrorCodes.QUERY_INVALID, message: `request: ${message}` } } };

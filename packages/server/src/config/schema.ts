@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { z } from 'zod';
 import { fileLogConfigSchema } from '../receivers/filelog/filelog-config.ts';
+import { defaultBudgetBytes, planMemory } from './memory-budget.ts';
 import { diskConfigSchema } from '../selfmon/disk/disk-config.ts';
 import { logLevelSchema, selfMonitoringConfigSchema } from '../selfmon/selfmon-config.ts';
 import { hostMetricsConfigSchema } from '../receivers/host/host-metrics-config.ts';
@@ -13,8 +14,8 @@ const positiveInt = z.coerce.number().int().positive();
 const bytes = z.coerce.number().int().positive();
 const MiB = 1024 * 1024;
 
-/** Half the host's memory by default: the engine and the process share one budget. */
-const defaultMemoryBudget = Math.floor(os.totalmem() / 2);
+/** A quarter of the host's memory by default: engine, ingest buffers and queries share one budget (memory-budget.ts). */
+const defaultMemoryBudget = defaultBudgetBytes(os.totalmem());
 
 export const configSchema = z
   .object({
@@ -69,8 +70,8 @@ export const configSchema = z
          * stored too, so it also delays every acknowledgement (and SDKs export one batch at a time).
          */
         aggregateBatchMaxAgeMs: positiveInt.default(200),
-        /** Bytes of decoded telemetry waiting for the store; beyond it senders are told to retry later. */
-        maxPendingBytes: bytes.default(256 * MiB),
+        /** Bytes of decoded telemetry waiting for the store; beyond it senders are told to retry later. Derived from storage.memoryBudgetBytes when not set. */
+        maxPendingBytes: bytes.optional(),
         /** Worker threads that decode OTLP requests. */
         decodeWorkers: positiveInt.default(Math.max(1, Math.min(4, os.availableParallelism()))),
         retryAfterSeconds: positiveInt.default(2),
@@ -81,7 +82,7 @@ export const configSchema = z
       .object({
         engine: z.enum(['chdb']).default('chdb'),
         querySessions: positiveInt.default(3),
-        /** Memory the embedded engine may use in total. */
+        /** Memory of the whole process; the engine's cap, its caches, ingest buffers and per-query memory are derived from it. */
         memoryBudgetBytes: bytes.default(defaultMemoryBudget),
       })
       .strict()
@@ -134,7 +135,13 @@ export const configSchema = z
     disk: diskConfigSchema.prefault({}),
     query: z
       .object({
-        maxMemoryBytes: bytes.default(Math.min(2 * 1024 * MiB, Math.floor(defaultMemoryBudget / 4))),
+        /** Memory one read may use; derived from storage.memoryBudgetBytes and maxConcurrentQueries when not set. */
+        maxMemoryBytes: bytes.optional(),
+        /** Reads the API runs at once; more wait in a queue. */
+        maxConcurrentQueries: positiveInt.default(4),
+        /** Reads that may wait for a slot; beyond it (or after queueWaitMs) a read fails with QUERY_BUSY (503). */
+        maxQueuedQueries: positiveInt.default(32),
+        queueWaitMs: positiveInt.default(10_000),
         maxExecutionSeconds: positiveInt.default(30),
         /** Rows one exploratory query may read (search, lists). */
         maxRowsToRead: positiveInt.default(500_000_000),
@@ -145,9 +152,18 @@ export const configSchema = z
       .strict()
       .prefault({}),
   })
-  .strict();
+  .strict()
+  .transform((config) => {
+    const plan = planMemory(config.storage.memoryBudgetBytes, config.query.maxConcurrentQueries);
+    return {
+      ...config,
+      pipeline: { ...config.pipeline, maxPendingBytes: config.pipeline.maxPendingBytes ?? plan.ingestBufferBytes },
+      query: { ...config.query, maxMemoryBytes: config.query.maxMemoryBytes ?? plan.queryMemoryBytes },
+    };
+  });
 
 export type Config = z.infer<typeof configSchema>;
 export type ConfigInput = z.input<typeof configSchema>;
-export type QueryConfig = Config['query'];
+/** The per-read guardrails of the `query` section (the concurrency cap is applied around the store, not per read). */
+export type QueryConfig = Omit<Config['query'], 'maxConcurrentQueries' | 'maxQueuedQueries' | 'queueWaitMs'>;
 export type ApmConfig = Config['apm'];

@@ -5,6 +5,7 @@ const HINTS: Readonly<Record<string, string>> = {
   QUERY_TOO_MUCH_DATA: 'Narrow the time range or add filters.',
   QUERY_MEMORY_LIMIT: 'Narrow the time range or add filters.',
   QUERY_TIMEOUT: 'The query took too long: narrow the time range or add filters.',
+  QUERY_BUSY: 'The server is busy with other queries: try again in a moment.',
   HTTP_404: 'This server does not offer this yet — it may be older than the UI.',
 };
 

@@ -14,6 +14,30 @@ export interface ChdbStoreOptions {
   readonly maxServerMemoryBytes: number;
   /** Defaults applied to every read. */
   readonly queryLimits: Required<Pick<QueryLimits, 'maxMemoryBytes' | 'maxExecutionSeconds'>>;
+  /** Engine caches sized from the memory budget (config/memory-budget.ts); the engine's defaults (GiBs) otherwise. */
+  readonly caches?: EngineCacheSizes;
+}
+
+export interface EngineCacheSizes {
+  readonly markCacheBytes: number;
+  readonly primaryIndexCacheBytes: number;
+  readonly indexMarkCacheBytes: number;
+  readonly uncompressedCacheBytes: number;
+  readonly queryConditionCacheBytes: number;
+  readonly compiledExpressionCacheBytes: number;
+}
+
+/** Server-wide settings the embedded engine accepts as connection arguments of its first Session (checked in system.server_settings). */
+function cacheArgs(caches: EngineCacheSizes | undefined): string[] {
+  if (caches === undefined) return [];
+  return [
+    `--mark_cache_size=${Math.floor(caches.markCacheBytes)}`,
+    `--primary_index_cache_size=${Math.floor(caches.primaryIndexCacheBytes)}`,
+    `--index_mark_cache_size=${Math.floor(caches.indexMarkCacheBytes)}`,
+    `--uncompressed_cache_size=${Math.floor(caches.uncompressedCacheBytes)}`,
+    `--query_condition_cache_size=${Math.floor(caches.queryConditionCacheBytes)}`,
+    `--compiled_expression_cache_size=${Math.floor(caches.compiledExpressionCacheBytes)}`,
+  ];
 }
 
 const PURGE_INTERVAL_MS = 300;
@@ -80,7 +104,7 @@ export class ChdbStore implements Store {
     mkdirSync(options.dataDir, { recursive: true });
     const memoryArgs = [`--max_memory_usage=${options.queryLimits.maxMemoryBytes}`];
     this.writer = new Session(options.dataDir, {
-      connectionArgs: [...COMMON_ARGS, ...memoryArgs, `--max_server_memory_usage=${options.maxServerMemoryBytes}`, '--max_compress_block_size=131072'],
+      connectionArgs: [...COMMON_ARGS, ...memoryArgs, `--max_server_memory_usage=${options.maxServerMemoryBytes}`, ...cacheArgs(options.caches), '--max_compress_block_size=131072'],
     });
     this.readers = Array.from(
       { length: Math.max(1, options.querySessions) },

@@ -10,9 +10,9 @@ const GUARDRAIL_CODES: ReadonlyMap<number, ErrorCode> = new Map([
 ]);
 
 const GUARDRAIL_MESSAGES: Record<string, string> = {
-  [ErrorCodes.QUERY_MEMORY_LIMIT]: 'The query needed more memory than the per-query limit allows; narrow the time range or filters.',
-  [ErrorCodes.QUERY_TIMEOUT]: 'The query ran longer than the per-query time limit; narrow the time range or filters.',
-  [ErrorCodes.QUERY_TOO_MUCH_DATA]: 'The query would read more data than the per-query limit allows; narrow the time range or filters.',
+  [ErrorCodes.QUERY_MEMORY_LIMIT]: 'The query needed more memory than the per-query limit allows: narrow the time range or add a filter.',
+  [ErrorCodes.QUERY_TIMEOUT]: 'The query ran longer than the per-query time limit: narrow the time range or add a filter.',
+  [ErrorCodes.QUERY_TOO_MUCH_DATA]: 'The query would read more data than the per-query limit allows: narrow the time range or add a filter.',
 };
 
 function engineCode(error: unknown): number | undefined {
