@@ -8,7 +8,7 @@ import { IngestMetrics } from './pipeline/ingest-metrics.ts';
 import { readEngineStats } from './query/engine/engine-stats.ts';
 import { registerEngineMetrics } from './selfmon/engine-metrics.ts';
 import { readNewestRowTimes } from './query/selfmon/newest-row-times.ts';
-import { createLogger } from './selfmon/logger.ts';
+import { createLogger, type Logger } from './selfmon/logger.ts';
 import { StoreLogShipper } from './selfmon/log-shipper.ts';
 import { SelfMonitor } from './selfmon/self-monitor.ts';
 import { createDiskMetrics } from './selfmon/disk/disk-metrics.ts';
@@ -44,6 +44,8 @@ import { DecodePool } from './workers/decode-pool.ts';
 export interface RunningServer {
   /** Bound ports (syslog: undefined when the receiver is off). */
   readonly ports: { readonly grpc: number; readonly http: number; readonly api: number; readonly syslog?: { readonly udp: number; readonly tcp: number } };
+  /** The server's JSON-lines logger (stdout, and the logs table with `selfmon.logsToStore`). */
+  readonly logger: Logger;
   close(): Promise<void>;
 }
 
@@ -68,6 +70,9 @@ function retentionOf(config: Config): Retention {
 /** The composition root: builds every part from the validated config and wires them together. */
 export async function startServer(config: Config): Promise<RunningServer> {
   const registry = new Registry();
+  // The shipper into the logs table needs the pipeline: lines logged before it exists go to stdout only.
+  const logShipping: { shipper?: StoreLogShipper } = {};
+  const logger = createLogger({ level: config.logLevel, registry, onEntry: (entry) => logShipping.shipper?.accept(entry) });
   collectDefaultMetrics({ register: registry, prefix: 'sightline_' });
   const memory = planMemory(config.storage.memoryBudgetBytes, config.query.maxConcurrentQueries);
   const store = new ChdbStore({
@@ -85,6 +90,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
 
   registerEngineMetrics(registry, () => readEngineStats(store));
   const disk = new DiskMonitor(config.disk, {
+    log: (level, message) => logger[level](message, { component: 'disk' }),
     dataDir: config.dataDir,
     readPartitions: () => readPartitionUsage(store),
     dropPartition: (table, partitionId) => dropDayPartition(store, table, partitionId),
@@ -113,7 +119,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   forgetSeries.push(() => rows.forgetSeries());
   const identity = { instanceId: config.selfmon.instanceId ?? `${hostname()}:${config.api.port}`, hostName: hostname(), version: SERVER_VERSION };
   const shipper = config.selfmon.logsToStore ? new StoreLogShipper({ sink: rows, identity, registry }) : undefined;
-  const logger = createLogger({ level: config.logLevel, registry, ...(shipper === undefined ? {} : { onEntry: shipper.accept }) });
+  logShipping.shipper = shipper;
   shipper?.start();
 
   const http = await createHttpReceiver(deps, config.otlp.http);
@@ -123,6 +129,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     sink: rows,
     metrics: createScrapeMetrics(registry),
     runtimeTargets: () => readPrometheusTargets(store, config.query),
+    onError: (message, error) => logger.warn(message, { component: 'scrape', error }),
   });
   const api = createApiServer({
     retention: retentionOf(config),
@@ -138,7 +145,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
   if (config.prometheus.remoteWrite.enabled) await registerRemoteWriteRoute(api, { sink: rows, metrics, ...config.prometheus.remoteWrite });
   if (config.otlp.http.enabled) await http.listen({ host: config.otlp.http.host, port: config.otlp.http.port });
   await api.listen({ host: config.api.host, port: config.api.port });
-  const hostMetrics = new HostMetricsReceiver(config.hostMetrics, { sink: rows, discardedPoints: hostMetricsDiscardedCounter(registry) });
+  const hostMetrics = new HostMetricsReceiver(config.hostMetrics, {
+    sink: rows,
+    discardedPoints: hostMetricsDiscardedCounter(registry),
+    onError: (error) => logger.warn('host metrics: a collection or its write failed', { component: 'host-metrics', error }),
+  });
   hostMetrics.start();
   await scrape.start();
   const selfMonitor = config.selfmon.enabled
@@ -156,11 +167,18 @@ export async function startServer(config: Config): Promise<RunningServer> {
   selfMonitor?.start();
   const syslog = config.syslog.enabled ? new SyslogReceiver(config.syslog, { sink: rows, metrics: new SyslogMetrics(registry) }) : undefined;
   const syslogPorts = await syslog?.start();
-  const fileLog = config.fileLog.enabled ? new FileLogReceiver(config.fileLog, { sink: rows, offsets: new SettingsFileOffsetStore(store) }) : undefined;
+  const fileLog = config.fileLog.enabled
+    ? new FileLogReceiver(config.fileLog, {
+        sink: rows,
+        offsets: new SettingsFileOffsetStore(store),
+        onError: (message, error) => logger.warn(message, { component: 'file-log', error }),
+      })
+    : undefined;
   await fileLog?.start();
 
   let closing: Promise<void> | undefined;
   return {
+    logger,
     ports: { grpc: grpc?.port ?? 0, http: portOf(http.server.address()), api: portOf(api.server.address()), ...(syslogPorts === undefined ? {} : { syslog: syslogPorts }) },
     close() {
       closing ??= (async () => {

@@ -56,17 +56,18 @@ function configFromArgs(args: string[]): Config {
 async function start(config: Config): Promise<void> {
   const server = await startServer(config);
   const { grpc, http, api } = server.ports;
-  console.log(`sightline: OTLP gRPC on :${grpc}, OTLP HTTP on :${http}, UI and API on http://localhost:${api} (data in ${config.dataDir})`);
-  if (server.ports.syslog !== undefined) console.log(`sightline: syslog on UDP :${server.ports.syslog.udp} and TCP :${server.ports.syslog.tcp}`);
+  const log = server.logger;
+  log.info(`sightline: OTLP gRPC on :${grpc}, OTLP HTTP on :${http}, UI and API on http://localhost:${api} (data in ${config.dataDir})`, { grpcPort: grpc, httpPort: http, apiPort: api, dataDir: config.dataDir });
+  if (server.ports.syslog !== undefined) log.info(`sightline: syslog on UDP :${server.ports.syslog.udp} and TCP :${server.ports.syslog.tcp}`);
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;
     stopping = true;
-    console.log(`sightline: ${signal} received; flushing pending telemetry and closing the store`);
+    log.info(`sightline: ${signal} received; flushing pending telemetry and closing the store`, { signal });
     server.close().then(
       () => process.exit(0),
       (error: unknown) => {
-        console.error('sightline: error while stopping', error);
+        log.error('sightline: error while stopping', { error });
         process.exit(1);
       },
     );
