@@ -5,9 +5,10 @@ import { LoadingNote } from '../components/LoadingNote.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { RetentionSection } from './RetentionSection.tsx';
 import { getRetention } from './settings-api.ts';
+import { StorageSection } from './StorageSection.tsx';
 import './settings.css';
 
-/** Server settings: retention per signal (changeable here) and, later, storage use. */
+/** Server settings: retention per signal (changeable here) and the storage use. */
 export function SettingsPage() {
   useEffect(() => {
     document.title = 'Settings · Sightline';
@@ -22,13 +23,7 @@ export function SettingsPage() {
       {retention.error !== undefined && <ErrorNotice error={retention.error} title="Could not load the retention" onRetry={retention.reload} />}
       {current !== undefined && <RetentionSection retention={current} onSaved={setSaved} />}
 
-      {/* Filled by the storage API (GET /api/v1/admin/storage). */}
-      <section className="panel settings-section" aria-labelledby="settings-storage-title" data-section="storage">
-        <div className="panel-header">
-          <h2 id="settings-storage-title">Storage</h2>
-        </div>
-        <p className="empty">Disk usage per table — coming.</p>
-      </section>
+      <StorageSection />
     </div>
   );
 }
