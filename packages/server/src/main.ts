@@ -9,6 +9,8 @@ import { readEngineStats } from './query/engine/engine-stats.ts';
 import { registerEngineMetrics } from './selfmon/engine-metrics.ts';
 import { readNewestRowTimes } from './query/selfmon/newest-row-times.ts';
 import { createLogger, type Logger } from './selfmon/logger.ts';
+import { createQueryMetrics } from './selfmon/query-metrics.ts';
+import { observeQueries } from './storage/observed-queries.ts';
 import { StoreLogShipper } from './selfmon/log-shipper.ts';
 import { SelfMonitor } from './selfmon/self-monitor.ts';
 import { createDiskMetrics } from './selfmon/disk/disk-metrics.ts';
@@ -83,7 +85,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     caches: memory.caches,
   });
   const { maxConcurrentQueries, maxQueuedQueries, queueWaitMs } = config.query;
-  const apiStore = limitQueryConcurrency(store, { maxConcurrent: maxConcurrentQueries, maxQueued: maxQueuedQueries, queueWaitMs });
+  // API reads: timed with their outcome (busy included), then through the concurrency cap.
+  const apiStore = observeQueries(limitQueryConcurrency(store, { maxConcurrent: maxConcurrentQueries, maxQueued: maxQueuedQueries, queueWaitMs }), createQueryMetrics(registry));
   await migrate(store, retentionOf(config));
   // The retention set at runtime (Settings, API) wins over the configuration file.
   await applyStoredRetention(store, retentionOf(config));

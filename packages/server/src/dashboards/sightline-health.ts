@@ -94,6 +94,17 @@ export const SIGHTLINE_HEALTH_DASHBOARD: DashboardDefinitionInput = {
       ],
     },
     {
+      id: 'queries',
+      title: 'API queries',
+      description: 'Latency of API reads (99th percentile, by outcome) and reads stopped by a guardrail or the concurrency cap.',
+      type: 'timeseries',
+      unit: 'seconds',
+      queries: [
+        { id: 'p99', metric: 'sightline_query_seconds', filters: own, groupBy: ['outcome'], quantile: 0.99, legend: 'p99 {{outcome}}' },
+        { id: 'guardrails', metric: 'sightline_query_guardrail_hits_total', filters: own, groupBy: ['code'], function: 'increase', legend: 'stopped: {{code}}' },
+      ],
+    },
+    {
       id: 'cpu',
       title: 'CPU',
       description: 'CPU time used (user + system) as a share of one core.',
