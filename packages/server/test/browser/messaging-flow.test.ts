@@ -32,14 +32,7 @@ describe('Messaging page in a browser', { timeout: 300_000 }, () => {
     return session;
   };
   const assertNoNewProblems = (): void => assert.deepEqual(browser().newProblems(), [], 'no console errors, page errors or HTTP errors');
-  /** The cells of the table row whose first cell starts with `name`. */
-  const rowCells = async (table: string, name: string): Promise<string[]> => {
-    const row = browser()
-      .page.getByRole('table', { name: table, exact: true })
-      .locator('tbody tr', { has: browser().page.locator('td:first-child', { hasText: name }) });
-    await row.first().waitFor();
-    return (await row.first().locator('td').allInnerTexts()).map((t) => t.trim());
-  };
+  const rowCells = (table: string, name: string): Promise<string[]> => browser().rowCells(table, name);
 
   before(async () => {
     assert.ok(existsSync(WEB_DIST_INDEX), `the UI is built (${WEB_DIST_INDEX}); run npm run build -w @sightline/web`);

@@ -61,6 +61,17 @@ export class BrowserSession {
     }
   }
 
+  /**
+   * The cells (trimmed) of the first row of table `table` (its accessible name) whose first cell
+   * contains `name`, once it is shown; `collapseWhitespace` also turns runs of whitespace into one space.
+   */
+  async rowCells(table: string, name: string, options: { readonly collapseWhitespace?: boolean } = {}): Promise<string[]> {
+    const row = this.page.getByRole('table', { name: table, exact: true }).locator('tbody tr', { has: this.page.locator('td:first-child', { hasText: name }) });
+    await row.first().waitFor();
+    const cells = await row.first().locator('td').allInnerTexts();
+    return cells.map((text) => (options.collapseWhitespace === true ? text.replace(/\s+/g, ' ') : text).trim());
+  }
+
   /** The problems reported since the last call. */
   newProblems(): string[] {
     const fresh = this.problems.slice(this.reported);
