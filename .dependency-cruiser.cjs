@@ -7,8 +7,9 @@ module.exports = {
   forbidden: [
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
     { name: 'only-cli-imports-main', severity: 'error', from: { pathNot: `${src}cli/` }, to: { path: `${src}(main\\.ts|cli/)` } },
-    { name: 'only-main-imports-api', severity: 'error', from: { pathNot: `${src}(api/|main\\.ts)` }, to: { path: `${src}api/` } },
+    { name: 'only-main-imports-api', severity: 'error', from: { pathNot: `${src}(api/|main\\.ts|compose-[^/]*\\.ts)` }, to: { path: `${src}api/` } },
     { name: 'only-main-imports-ingest', severity: 'error', from: { pathNot: `${src}(ingest/|main\\.ts)` }, to: { path: `${src}ingest/` } },
+    { name: 'only-main-imports-compose', severity: 'error', from: { pathNot: `${src}main\\.ts` }, to: { path: `${src}compose-[^/]*\\.ts$` } },
     { name: 'only-main-imports-workers', severity: 'error', from: { pathNot: `${src}(workers/|main\\.ts)` }, to: { path: `${src}workers/` } },
     forbid('signals-are-leaves', layer('signals'), `${src}(?!signals/|errors\\.ts)`),
     forbid('receivers-layer', layer('receivers'), `${src}(storage|query|api|alerts|selfmon|cli)/`),

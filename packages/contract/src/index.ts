@@ -1,5 +1,126 @@
-export { adminBackupRequestSchema, backupManifestSchema, backupProgressEventSchema, backupTableSchema } from './admin-backup.ts';
-export type { AdminBackupRequest, BackupManifest, BackupProgressEvent, BackupTable } from './admin-backup.ts';
+export {
+  alertComparisons,
+  alertConditionSchema,
+  alertMatchTypes,
+  alertNoDataSchema,
+  alertNotifySchema,
+  alertPreviewGroupSchema,
+  alertPreviewRequestSchema,
+  alertPreviewResponseSchema,
+  alertQuerySchema,
+  alertRuleDefinitionSchema,
+  alertRuleWriteSchema,
+  alertSeverities,
+  alertSeveritySchema,
+  alertThresholdSchema,
+  apmAlertMeasures,
+  apmAlertQuerySchema,
+  exceptionsAlertQuerySchema,
+  logsAlertQuerySchema,
+  metricAlertQuerySchema,
+} from "./alert-rules.ts";
+export type {
+  AlertCondition,
+  AlertPreviewGroup,
+  AlertPreviewRequest,
+  AlertPreviewResponse,
+  AlertQuery,
+  AlertRuleDefinition,
+  AlertRuleDefinitionInput,
+  AlertSeverity,
+  AlertThreshold,
+  ApmAlertQuery,
+  ExceptionsAlertQuery,
+  LogsAlertQuery,
+  MetricAlertQuery,
+} from "./alert-rules.ts";
+export {
+  channelDefinitionSchema,
+  channelListResponseSchema,
+  channelSchema,
+  channelSettingsSchema,
+  channelTestResponseSchema,
+  channelTypes,
+  channelWriteSchema,
+  deliveryKinds,
+  deliveryListResponseSchema,
+  deliverySchema,
+  deliveryStatuses,
+  emailChannelSchema,
+  opsgenieChannelSchema,
+  pagerDutyChannelSchema,
+  slackChannelSchema,
+  teamsChannelSchema,
+  webhookChannelSchema,
+} from "./alert-channels.ts";
+export type {
+  Channel,
+  ChannelDefinition,
+  ChannelDefinitionInput,
+  ChannelListResponse,
+  ChannelSettings,
+  ChannelTestResponse,
+  ChannelType,
+  Delivery,
+  DeliveryListResponse,
+} from "./alert-channels.ts";
+export {
+  onceScheduleSchema,
+  recurringScheduleSchema,
+  silenceDefinitionSchema,
+  silenceListResponseSchema,
+  silenceMatcherSchema,
+  silenceScheduleSchema,
+  silenceSchema,
+  silenceWriteSchema,
+} from "./alert-silences.ts";
+export type {
+  Silence,
+  SilenceDefinition,
+  SilenceDefinitionInput,
+  SilenceListResponse,
+  SilenceMatcher,
+  SilenceSchedule,
+} from "./alert-silences.ts";
+export {
+  alertHistoryQuerySchema,
+  alertHistoryResponseSchema,
+  alertInstanceListResponseSchema,
+  alertInstanceSchema,
+  alertReasonSchema,
+  alertRuleDetailResponseSchema,
+  alertRuleListResponseSchema,
+  alertRuleSchema,
+  alertRuleSummarySchema,
+  alertStateSchema,
+  alertStates,
+  alertTransitionSchema,
+} from "./alert-state.ts";
+export type {
+  AlertHistoryQuery,
+  AlertHistoryResponse,
+  AlertInstance,
+  AlertInstanceListResponse,
+  AlertReason,
+  AlertRule,
+  AlertRuleDetailResponse,
+  AlertRuleListResponse,
+  AlertRuleSummary,
+  AlertState,
+  AlertTransition,
+} from "./alert-state.ts";
+export {
+  adminBackupRequestSchema,
+  backupManifestSchema,
+  backupProgressEventSchema,
+  backupTableSchema,
+} from "./admin-backup.ts";
+export type {
+  AdminBackupRequest,
+  BackupManifest,
+  BackupProgressEvent,
+  BackupTable,
+} from "./admin-backup.ts";
 export {
   adminStorageResponseSchema,
   readyzResponseSchema,
@@ -10,7 +131,7 @@ export {
   storageVolumeSchema,
   storageWatermarkSchema,
   watermarkStateSchema,
-} from './admin-storage.ts';
+} from "./admin-storage.ts";
 export type {
   AdminStorageResponse,
   ReadyzResponse,
@@ -21,9 +142,13 @@ export type {
   StorageVolume,
   StorageWatermark,
   WatermarkState,
-} from './admin-storage.ts';
-export { anyValueSchema, attributesSchema, keyValueSchema } from './any-value.ts';
-export type { AnyValue, Attributes, KeyValue } from './any-value.ts';
+} from "./admin-storage.ts";
+export {
+  anyValueSchema,
+  attributesSchema,
+  keyValueSchema,
+} from "./any-value.ts";
+export type { AnyValue, Attributes, KeyValue } from "./any-value.ts";
 export {
   attributeKeySchema,
   attributeKeysQuerySchema,
@@ -34,7 +159,7 @@ export {
   attributeValuesResponseSchema,
   MAX_ATTRIBUTE_KEYS,
   MAX_ATTRIBUTE_VALUES,
-} from './attribute-suggestions.ts';
+} from "./attribute-suggestions.ts";
 export type {
   AttributeKey,
   AttributeKeysQuery,
@@ -43,22 +168,45 @@ export type {
   AttributeType,
   AttributeValuesQuery,
   AttributeValuesResponse,
-} from './attribute-suggestions.ts';
-export { catalogSignalSchema, operationsQuerySchema, operationsResponseSchema, servicesQuerySchema, servicesResponseSchema } from './catalog.ts';
-export type { CatalogSignal, OperationsQuery, OperationsResponse, ServicesQuery, ServicesResponse } from './catalog.ts';
-export { errorResponseSchema } from './errors.ts';
-export type { ErrorResponse } from './errors.ts';
-export { attributeFilterOps, attributeFilterSchema, attributeFiltersSchema, cursorSchema, limitSchema, MAX_FILTERS } from './filters.ts';
-export type { AttributeFilter, AttributeFilterOp } from './filters.ts';
-export { logContextQuerySchema, logContextResponseSchema, MAX_CONTEXT_LINES } from './log-context.ts';
-export type { LogContextQuery, LogContextResponse } from './log-context.ts';
+} from "./attribute-suggestions.ts";
+export {
+  catalogSignalSchema,
+  operationsQuerySchema,
+  operationsResponseSchema,
+  servicesQuerySchema,
+  servicesResponseSchema,
+} from "./catalog.ts";
+export type {
+  CatalogSignal,
+  OperationsQuery,
+  OperationsResponse,
+  ServicesQuery,
+  ServicesResponse,
+} from "./catalog.ts";
+export { errorResponseSchema } from "./errors.ts";
+export type { ErrorResponse } from "./errors.ts";
+export {
+  attributeFilterOps,
+  attributeFilterSchema,
+  attributeFiltersSchema,
+  cursorSchema,
+  limitSchema,
+  MAX_FILTERS,
+} from "./filters.ts";
+export type { AttributeFilter, AttributeFilterOp } from "./filters.ts";
+export {
+  logContextQuerySchema,
+  logContextResponseSchema,
+  MAX_CONTEXT_LINES,
+} from "./log-context.ts";
+export type { LogContextQuery, LogContextResponse } from "./log-context.ts";
 export {
   logHistogramBucketSchema,
   logHistogramRequestSchema,
   logHistogramResponseSchema,
   MAX_HISTOGRAM_BUCKETS,
   severityCountsSchema,
-} from './log-histogram.ts';
+} from "./log-histogram.ts";
 export type {
   LogHistogramBucket,
   LogHistogramParams,
@@ -66,9 +214,17 @@ export type {
   LogHistogramResponse,
   SeverityCounts,
   SeverityGroup,
-} from './log-histogram.ts';
-export { logTailMessageSchema, logTailQuerySchema, MAX_TAIL_MESSAGE_LOGS } from './log-tail.ts';
-export type { LogTailMessage, LogTailParams, LogTailQuery } from './log-tail.ts';
+} from "./log-histogram.ts";
+export {
+  logTailMessageSchema,
+  logTailQuerySchema,
+  MAX_TAIL_MESSAGE_LOGS,
+} from "./log-tail.ts";
+export type {
+  LogTailMessage,
+  LogTailParams,
+  LogTailQuery,
+} from "./log-tail.ts";
 export {
   logFilterFields,
   logIdSchema,
@@ -76,8 +232,13 @@ export {
   logSearchRequestSchema,
   logSearchResponseSchema,
   requireOrderedSeverity,
-} from './logs.ts';
-export type { LogRecord, LogSearchParams, LogSearchRequest, LogSearchResponse } from './logs.ts';
+} from "./logs.ts";
+export type {
+  LogRecord,
+  LogSearchParams,
+  LogSearchRequest,
+  LogSearchResponse,
+} from "./logs.ts";
 export {
   labelFilterSchema,
   labelKeysQuerySchema,
@@ -93,7 +254,7 @@ export {
   metricQueryResponseSchema,
   metricSeriesSchema,
   metricTypeSchema,
-} from './metrics.ts';
+} from "./metrics.ts";
 export type {
   LabelFilter,
   LabelKeysResponse,
@@ -106,13 +267,24 @@ export type {
   MetricQueryResponse,
   MetricSeries,
   MetricType,
-} from './metrics.ts';
-export { fromQueryText } from './query-string.ts';
-export type { QueryTextFields } from './query-string.ts';
-export { resourceSchema, scopeSchema } from './resource.ts';
-export type { Resource, Scope } from './resource.ts';
-export { durationSchema, spanSearchQuerySchema, spanSearchRequestSchema, spanSearchResponseSchema, spanSummarySchema } from './span-search.ts';
-export type { SpanSearchParams, SpanSearchRequest, SpanSearchResponse, SpanSummary } from './span-search.ts';
+} from "./metrics.ts";
+export { fromQueryText } from "./query-string.ts";
+export type { QueryTextFields } from "./query-string.ts";
+export { resourceSchema, scopeSchema } from "./resource.ts";
+export type { Resource, Scope } from "./resource.ts";
+export {
+  durationSchema,
+  spanSearchQuerySchema,
+  spanSearchRequestSchema,
+  spanSearchResponseSchema,
+  spanSummarySchema,
+} from "./span-search.ts";
+export type {
+  SpanSearchParams,
+  SpanSearchRequest,
+  SpanSearchResponse,
+  SpanSummary,
+} from "./span-search.ts";
 export {
   nanosSchema,
   parseTimeToNanos,
@@ -122,7 +294,7 @@ export {
   timeSchema,
   traceIdInputSchema,
   traceIdSchema,
-} from './time.ts';
+} from "./time.ts";
 export {
   spanEventSchema,
   spanKindSchema,
@@ -132,8 +304,14 @@ export {
   traceParamsSchema,
   traceQuerySchema,
   traceResponseSchema,
-} from './traces.ts';
-export type { Span, SpanEvent, SpanLink, TraceQuery, TraceResponse } from './traces.ts';
+} from "./traces.ts";
+export type {
+  Span,
+  SpanEvent,
+  SpanLink,
+  TraceQuery,
+  TraceResponse,
+} from "./traces.ts";
 export {
   MAX_SCATTER_POINTS,
   scatterPointSchema,
@@ -143,7 +321,7 @@ export {
   traceSearchRequestSchema,
   traceSearchResponseSchema,
   traceSummarySchema,
-} from './trace-search.ts';
+} from "./trace-search.ts";
 export type {
   ScatterPoint,
   SpanStatusName,
@@ -154,11 +332,17 @@ export type {
   TraceSearchRequest,
   TraceSearchResponse,
   TraceSummary,
-} from './trace-search.ts';
-export { serverInfoResponseSchema } from './server-info.ts';
-export type { ServerInfoResponse } from './server-info.ts';
-export { APM_OVERFLOW_NAME, apmRangeQuerySchema, overflowNoticeSchema, redStatsSchema, seriesStepsSchema } from './apm-common.ts';
-export type { ApmRangeQuery, OverflowNotice, RedStats } from './apm-common.ts';
+} from "./trace-search.ts";
+export { serverInfoResponseSchema } from "./server-info.ts";
+export type { ServerInfoResponse } from "./server-info.ts";
+export {
+  APM_OVERFLOW_NAME,
+  apmRangeQuerySchema,
+  overflowNoticeSchema,
+  redStatsSchema,
+  seriesStepsSchema,
+} from "./apm-common.ts";
+export type { ApmRangeQuery, OverflowNotice, RedStats } from "./apm-common.ts";
 export {
   apmApdexSettingsResponseSchema,
   apmApdexUpdateSchema,
@@ -174,7 +358,7 @@ export {
   apmServicesQuerySchema,
   apmServicesResponseSchema,
   apmServiceSummarySchema,
-} from './apm-services.ts';
+} from "./apm-services.ts";
 export type {
   ApmApdexSettingsResponse,
   ApmApdexUpdate,
@@ -190,7 +374,7 @@ export type {
   ApmServicesQuery,
   ApmServicesResponse,
   ApmServiceSummary,
-} from './apm-services.ts';
+} from "./apm-services.ts";
 export {
   apmDbStatementsQuerySchema,
   apmDbStatementsResponseSchema,
@@ -198,7 +382,7 @@ export {
   apmDependenciesResponseSchema,
   apmDependencySchema,
   dependencyTypeSchema,
-} from './apm-dependencies.ts';
+} from "./apm-dependencies.ts";
 export type {
   ApmDbStatementsQuery,
   ApmDbStatementsResponse,
@@ -206,17 +390,32 @@ export type {
   ApmDependenciesResponse,
   ApmDependency,
   DependencyType,
-} from './apm-dependencies.ts';
+} from "./apm-dependencies.ts";
 export {
   apmServiceMapQuerySchema,
   apmServiceMapResponseSchema,
   serviceMapEdgeSchema,
   serviceMapNodeKindSchema,
   serviceMapNodeSchema,
-} from './apm-service-map.ts';
-export type { ApmServiceMapQuery, ApmServiceMapResponse, ServiceMapEdge, ServiceMapNode, ServiceMapNodeKind } from './apm-service-map.ts';
-export { apmExceptionGroupSchema, apmExceptionSampleSchema, apmExceptionsQuerySchema, apmExceptionsResponseSchema } from './apm-exceptions.ts';
-export type { ApmExceptionGroup, ApmExceptionsQuery, ApmExceptionsResponse } from './apm-exceptions.ts';
+} from "./apm-service-map.ts";
+export type {
+  ApmServiceMapQuery,
+  ApmServiceMapResponse,
+  ServiceMapEdge,
+  ServiceMapNode,
+  ServiceMapNodeKind,
+} from "./apm-service-map.ts";
+export {
+  apmExceptionGroupSchema,
+  apmExceptionSampleSchema,
+  apmExceptionsQuerySchema,
+  apmExceptionsResponseSchema,
+} from "./apm-exceptions.ts";
+export type {
+  ApmExceptionGroup,
+  ApmExceptionsQuery,
+  ApmExceptionsResponse,
+} from "./apm-exceptions.ts";
 export {
   consumerLagSchema,
   messagingDestinationQuerySchema,
@@ -234,7 +433,7 @@ export {
   messagingRoleSchema,
   messagingSeriesSchema,
   transitLatencySchema,
-} from './messaging.ts';
+} from "./messaging.ts";
 export type {
   ConsumerLag,
   MessagingDestination,
@@ -252,7 +451,7 @@ export type {
   MessagingRole,
   MessagingSeries,
   TransitLatency,
-} from './messaging.ts';
+} from "./messaging.ts";
 export {
   hostFilesystemSchema,
   hostSeriesSchema,
@@ -263,7 +462,7 @@ export {
   infraHostDetailResponseSchema,
   infraHostsQuerySchema,
   infraHostsResponseSchema,
-} from './infra.ts';
+} from "./infra.ts";
 export type {
   HostFilesystem,
   HostSeries,
@@ -274,7 +473,7 @@ export type {
   InfraHostDetailResponse,
   InfraHostsQuery,
   InfraHostsResponse,
-} from './infra.ts';
+} from "./infra.ts";
 export {
   MAX_SCRAPE_INTERVAL_SECONDS,
   MIN_SCRAPE_INTERVAL_SECONDS,
@@ -282,8 +481,13 @@ export {
   prometheusTargetSchema,
   prometheusTargetsResponseSchema,
   scrapeIntervalSchema,
-} from './prometheus-targets.ts';
-export type { PrometheusTarget, PrometheusTargetCreate, PrometheusTargetCreateParams, PrometheusTargetsResponse } from './prometheus-targets.ts';
+} from "./prometheus-targets.ts";
+export type {
+  PrometheusTarget,
+  PrometheusTargetCreate,
+  PrometheusTargetCreateParams,
+  PrometheusTargetsResponse,
+} from "./prometheus-targets.ts";
 export {
   dashboardCloneSchema,
   dashboardDefinitionSchema,
@@ -298,7 +502,7 @@ export {
   panelSchema,
   panelSeriesSchema,
   panelUnitSchema,
-} from './dashboards.ts';
+} from "./dashboards.ts";
 export type {
   Dashboard,
   DashboardDefinition,
@@ -310,7 +514,7 @@ export type {
   PanelQueryRequest,
   PanelQueryResponse,
   PanelUnit,
-} from './dashboards.ts';
+} from "./dashboards.ts";
 export {
   MAX_RETENTION_DAYS,
   MIN_RETENTION_DAYS,
@@ -319,5 +523,11 @@ export {
   retentionSignalSchema,
   retentionUpdateSchema,
   signalRetentionSchema,
-} from './admin-retention.ts';
-export type { RetentionChange, RetentionResponse, RetentionSignalName, RetentionUpdate, SignalRetention } from './admin-retention.ts';
+} from "./admin-retention.ts";
+export type {
+  RetentionChange,
+  RetentionResponse,
+  RetentionSignalName,
+  RetentionUpdate,
+  SignalRetention,
+} from "./admin-retention.ts";

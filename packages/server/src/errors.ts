@@ -25,6 +25,8 @@ export const ErrorCodes = {
   NOT_FOUND: 'NOT_FOUND',
   /** The request conflicts with what exists (e.g. deleting a Prometheus target from the config file). HTTP 409. */
   CONFLICT: 'CONFLICT',
+  /** A notification channel (webhook, Slack, e-mail, …) refused or could not be reached. HTTP 502. */
+  NOTIFY_FAILED: 'NOTIFY_FAILED',
   INTERNAL: 'INTERNAL',
 } as const;
 

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { createApiServer } from './api/api-server.ts';
+import { composeAlerts } from './compose-alerts.ts';
 import type { Config } from './config/schema.ts';
 import { IngestMetrics } from './pipeline/ingest-metrics.ts';
 import { readEngineStats } from './query/engine/engine-stats.ts';
@@ -134,7 +135,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
     runtimeTargets: () => readPrometheusTargets(store, config.query),
     onError: (message, error) => logger.warn(message, { component: 'scrape', error }),
   });
+  const alerting = await composeAlerts(config, store, logger);
   const api = createApiServer({
+    alerts: alerting.control,
     retention: retentionOf(config),
     scrapeTargets: scrape,
     disk,
@@ -178,6 +181,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       })
     : undefined;
   await fileLog?.start();
+  await alerting.start();
 
   let closing: Promise<void> | undefined;
   return {
@@ -192,7 +196,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
           http.server.closeIdleConnections();
           api.server.closeIdleConnections();
         }, 50);
-        await Promise.all([hostMetrics.stop(), syslog?.stop(), scrape.stop(), fileLog?.stop(), disk.stop(), selfMonitor?.stop()]);
+        await Promise.all([hostMetrics.stop(), syslog?.stop(), scrape.stop(), fileLog?.stop(), disk.stop(), selfMonitor?.stop(), alerting.stop()]);
         await shipper?.stop();
         await Promise.all([http.close(), grpc?.close(), api.close(), pipeline.close()]);
         clearInterval(sweep);

@@ -1,4 +1,14 @@
-import type { ServerInfoResponse, StorageDiskStatus } from '@sightline/contract';
+import type {
+  AlertCondition,
+  AlertInstance,
+  AlertPreviewGroup,
+  AlertQuery,
+  ChannelDefinition,
+  ChannelTestResponse,
+  ServerInfoResponse,
+  SilenceDefinition,
+  StorageDiskStatus,
+} from '@sightline/contract';
 import type { ApmConfig, QueryConfig } from '../config/schema.ts';
 import type { Store } from '../storage/store.ts';
 
@@ -20,6 +30,24 @@ export interface ApiDeps {
   readonly scrapeTargets?: ScrapeTargetsControl;
   /** The disk monitor (selfmon/disk): volume and watermark for `/api/v1/admin/storage` and `/readyz`; without it only table sizes and the store are reported. */
   readonly disk?: { status(): StorageDiskStatus };
+  /** The alerting module (evaluator, notifiers, silences); without it the `/api/v1/alerts` routes are not served. */
+  readonly alerts?: AlertsControl;
+}
+
+/** What the alert routes need from the alerting module (main.ts passes the evaluator's and notifiers' functions). */
+export interface AlertsControl {
+  /** The evaluator's current instances, of every rule or of one. */
+  instances(ruleId?: string): readonly AlertInstance[];
+  ruleStatus(ruleId: string): { readonly lastEvaluatedMs: number; readonly lastError: string };
+  /** How the evaluator would judge each group of the query at `endMs` (same window and step as a real evaluation). */
+  judgeGroups(query: AlertQuery, condition: AlertCondition, endMs: number): Promise<AlertPreviewGroup[]>;
+  /** One test notification now; recorded in the channel's deliveries when it has an id. */
+  sendTest(channel: { readonly id: string; readonly definition: ChannelDefinition }): Promise<ChannelTestResponse>;
+  silenceState(definition: SilenceDefinition, nowMs: number): { readonly status: 'active' | 'scheduled' | 'expired'; readonly nextStartMs: number | null };
+  /** Why a silence cannot work (e.g. an invalid regex or time zone), or undefined. */
+  validateSilence(definition: SilenceDefinition): string | undefined;
+  /** Tells the evaluator rules changed (evaluate a new or edited rule soon). */
+  rulesChanged(ruleId: string): void;
 }
 
 /** One scrape target and its last scrape, as the Prometheus scrape manager reports it. */

@@ -113,7 +113,7 @@ describe('API server', () => {
   });
 
   it('maps every error code through one table', () => {
-    assert.deepEqual(ERROR_STATUS, { QUERY_INVALID: 400, NOT_FOUND: 404, CONFLICT: 409, QUERY_TOO_MUCH_DATA: 422, QUERY_MEMORY_LIMIT: 422, QUERY_TIMEOUT: 504, QUERY_BUSY: 503 });
+    assert.deepEqual(ERROR_STATUS, { QUERY_INVALID: 400, NOT_FOUND: 404, CONFLICT: 409, QUERY_TOO_MUCH_DATA: 422, QUERY_MEMORY_LIMIT: 422, QUERY_TIMEOUT: 504, QUERY_BUSY: 503, NOTIFY_FAILED: 502 });
     assert.equal(statusOf('STORE_FAILED'), 500);
     assert.equal(statusOf('INTERNAL'), 500);
   });

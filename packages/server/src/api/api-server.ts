@@ -7,6 +7,9 @@ import { registerAdminStorageRoutes } from './admin-storage-routes.ts';
 import { registerApmDependencyRoutes } from './apm-dependency-routes.ts';
 import { registerApmServiceRoutes } from './apm-service-routes.ts';
 import { registerCatalogRoutes } from './catalog-routes.ts';
+import { registerAlertChannelRoutes } from './alert-channel-routes.ts';
+import { registerAlertRuleRoutes } from './alert-rule-routes.ts';
+import { registerAlertSilenceRoutes } from './alert-silence-routes.ts';
 import { registerDashboardRoutes } from './dashboard-routes.ts';
 import { notFoundError, toErrorReply } from './error-status.ts';
 import { registerInfraRoutes } from './infra-routes.ts';
@@ -54,6 +57,11 @@ export function createApiServer(deps: ApiDeps & RetentionRouteDeps): FastifyInst
   registerInfraRoutes(app, deps);
   registerPrometheusTargetRoutes(app, deps);
   registerDashboardRoutes(app, deps);
+  if (deps.alerts !== undefined) {
+    registerAlertRuleRoutes(app, deps, deps.alerts);
+    registerAlertChannelRoutes(app, deps, deps.alerts);
+    registerAlertSilenceRoutes(app, deps, deps.alerts);
+  }
   registerAdminRetentionRoutes(app, deps);
   registerAdminBackupRoutes(app, deps);
   registerAdminStorageRoutes(app, deps);

@@ -11,6 +11,8 @@ export const ERROR_STATUS: Readonly<Partial<Record<ErrorCode, number>>> = {
   [ErrorCodes.QUERY_MEMORY_LIMIT]: 422,
   [ErrorCodes.QUERY_TIMEOUT]: 504,
   [ErrorCodes.QUERY_BUSY]: 503,
+  // A channel test reached the server but the notification service failed: an upstream fault.
+  [ErrorCodes.NOTIFY_FAILED]: 502,
 };
 
 export function statusOf(code: ErrorCode): number {

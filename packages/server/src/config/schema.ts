@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { z } from 'zod';
+import { alertsConfigSchema } from '../alerts/alerts-config.ts';
 import { fileLogConfigSchema } from '../receivers/filelog/filelog-config.ts';
 import { defaultBudgetBytes, planMemory } from './memory-budget.ts';
 import { diskConfigSchema } from '../selfmon/disk/disk-config.ts';
@@ -127,6 +128,8 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    /** Alert rules, their evaluation and notification delivery. */
+    alerts: alertsConfigSchema.prefault({}),
     /** Lowest level of the server's own JSON log lines on stdout. */
     logLevel: logLevelSchema,
     /** The server's own metrics written into its store (service `sightline`), for the "Sightline health" dashboard. */

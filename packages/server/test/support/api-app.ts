@@ -25,7 +25,7 @@ export function testApp(
   store: Store,
   query: Partial<QueryConfig> = {},
   webRoot?: string,
-  extra: Pick<ApiDeps, 'tail'> & { apm?: Partial<ApmConfig> } = {},
+  extra: Pick<ApiDeps, 'tail' | 'alerts'> & { apm?: Partial<ApmConfig> } = {},
 ): FastifyInstance {
   const { apm, ...rest } = extra;
   return createApiServer({

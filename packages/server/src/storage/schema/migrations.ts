@@ -2,6 +2,7 @@ import type { Store } from '../store.ts';
 import { sql, trustedSql } from '../sql.ts';
 import { createTableSql, createViewSql } from './ddl.ts';
 import type { Retention } from './retention.ts';
+import { ALERT_TABLES } from './alert-tables.ts';
 import { dashboardsTable } from './dashboards-table.ts';
 import { schemaMigrationsTable } from './meta-tables.ts';
 import { OVERFLOW_MINUTES_BACKFILL, overflowMinutesTable, overflowMinutesView } from './apm-overflow-table.ts';
@@ -68,6 +69,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 5,
     name: 'dashboards: user dashboards (definitions as JSON)',
     statements: (retention) => [createTableSql(dashboardsTable, retention)],
+  },
+  {
+    version: 6,
+    name: 'alerts: rules, channels, silences, instance states, transitions, deliveries',
+    statements: (retention) => ALERT_TABLES.map((table) => createTableSql(table, retention)),
   },
 ];
 

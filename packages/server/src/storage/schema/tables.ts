@@ -17,6 +17,7 @@ import {
   spanMetrics1mTable,
 } from './apm-tables.ts';
 import { overflowMinutesTable, overflowMinutesView } from './apm-overflow-table.ts';
+import { ALERT_TABLES } from './alert-tables.ts';
 import { dashboardsTable } from './dashboards-table.ts';
 import { logsTable } from './logs-table.ts';
 import { schemaMigrationsTable, settingsTable } from './meta-tables.ts';
@@ -59,6 +60,7 @@ export const ALL_TABLES: readonly TableDef<never>[] = [
   ...APM_TABLES,
   overflowMinutesTable,
   dashboardsTable,
+  ...ALERT_TABLES,
 ];
 
 export const ALL_VIEWS: readonly MaterializedViewDef[] = [traceIndexView, ...APM_VIEWS, overflowMinutesView];
