@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from 'zod';
 
 /**
  * Notification channels. Each type carries what its service needs; every URL is configurable because
@@ -8,47 +8,45 @@ import { z } from "zod";
 const urlSchema = z.url({ protocol: /^https?$/ });
 
 export const webhookChannelSchema = z.object({
-  type: z.literal("webhook"),
+  type: z.literal('webhook'),
   url: urlSchema,
   /** When set, the body is signed: `X-Sightline-Signature: sha256=<hex HMAC-SHA256 of the body>`. */
   hmacSecret: z.string().min(1).max(500).optional(),
-  headers: z
-    .record(z.string().regex(/^[A-Za-z0-9-]{1,100}$/), z.string().max(2000))
-    .default({}),
+  headers: z.record(z.string().regex(/^[A-Za-z0-9-]{1,100}$/), z.string().max(2000)).default({}),
 });
 
 export const slackChannelSchema = z.object({
-  type: z.literal("slack"),
+  type: z.literal('slack'),
   /** An incoming-webhook URL. */
   url: urlSchema,
 });
 
 export const teamsChannelSchema = z.object({
-  type: z.literal("teams"),
+  type: z.literal('teams'),
   /** A Teams incoming-webhook / workflow URL; the message is an Adaptive Card. */
   url: urlSchema,
 });
 
 export const pagerDutyChannelSchema = z.object({
-  type: z.literal("pagerduty"),
+  type: z.literal('pagerduty'),
   /** The integration's routing key (Events API v2). */
   routingKey: z.string().min(1).max(200),
-  url: urlSchema.default("https://events.pagerduty.com/v2/enqueue"),
+  url: urlSchema.default('https://events.pagerduty.com/v2/enqueue'),
 });
 
 export const opsgenieChannelSchema = z.object({
-  type: z.literal("opsgenie"),
+  type: z.literal('opsgenie'),
   apiKey: z.string().min(1).max(200),
   /** The Alert API base (EU accounts: https://api.eu.opsgenie.com). */
-  url: urlSchema.default("https://api.opsgenie.com"),
+  url: urlSchema.default('https://api.opsgenie.com'),
 });
 
 export const emailChannelSchema = z.object({
-  type: z.literal("email"),
+  type: z.literal('email'),
   host: z.string().min(1).max(255),
   port: z.number().int().min(1).max(65_535).default(25),
   /** `starttls`: upgrade when offered (required if `requireTls`); `tls`: TLS from the first byte (port 465). */
-  security: z.enum(["none", "starttls", "tls"]).default("starttls"),
+  security: z.enum(['none', 'starttls', 'tls']).default('starttls'),
   requireTls: z.boolean().default(false),
   username: z.string().max(200).optional(),
   password: z.string().max(500).optional(),
@@ -56,7 +54,7 @@ export const emailChannelSchema = z.object({
   to: z.array(z.string().min(3).max(320)).min(1).max(50),
 });
 
-export const channelSettingsSchema = z.discriminatedUnion("type", [
+export const channelSettingsSchema = z.discriminatedUnion('type', [
   webhookChannelSchema,
   slackChannelSchema,
   teamsChannelSchema,
@@ -65,15 +63,8 @@ export const channelSettingsSchema = z.discriminatedUnion("type", [
   emailChannelSchema,
 ]);
 export type ChannelSettings = z.output<typeof channelSettingsSchema>;
-export type ChannelType = ChannelSettings["type"];
-export const channelTypes = [
-  "webhook",
-  "slack",
-  "teams",
-  "pagerduty",
-  "opsgenie",
-  "email",
-] as const satisfies readonly ChannelType[];
+export type ChannelType = ChannelSettings['type'];
+export const channelTypes = ['webhook', 'slack', 'teams', 'pagerduty', 'opsgenie', 'email'] as const satisfies readonly ChannelType[];
 
 export const channelDefinitionSchema = z.object({
   name: z.string().min(1).max(200),
@@ -85,8 +76,8 @@ export type ChannelDefinitionInput = z.input<typeof channelDefinitionSchema>;
 /** `POST /api/v1/alerts/channels`, `PUT /api/v1/alerts/channels/:id`. */
 export const channelWriteSchema = channelDefinitionSchema;
 
-export const deliveryKinds = ["firing", "resolved", "test"] as const;
-export const deliveryStatuses = ["sent", "failed", "retrying"] as const;
+export const deliveryKinds = ['firing', 'resolved', 'test'] as const;
+export const deliveryStatuses = ['sent', 'failed', 'retrying'] as const;
 
 /** One attempt to deliver a notification to a channel. */
 export const deliverySchema = z.object({

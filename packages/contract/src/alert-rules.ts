@@ -1,8 +1,8 @@
-import { z } from "zod";
-import { attributeFiltersSchema } from "./filters.ts";
-import { logFilterFields } from "./logs.ts";
-import { labelFilterSchema, metricSeriesSchema } from "./metrics.ts";
-import { requireOrderedRange, timeSchema } from "./time.ts";
+import { z } from 'zod';
+import { attributeFiltersSchema } from './filters.ts';
+import { logFilterFields } from './logs.ts';
+import { labelFilterSchema, metricSeriesSchema } from './metrics.ts';
+import { requireOrderedRange, timeSchema } from './time.ts';
 
 /**
  * Alert rules: a query giving one series per group, a condition over an evaluation window with one or
@@ -10,7 +10,7 @@ import { requireOrderedRange, timeSchema } from "./time.ts";
  * channels to notify.
  */
 
-export const alertSeverities = ["critical", "warning", "info"] as const;
+export const alertSeverities = ['critical', 'warning', 'info'] as const;
 export const alertSeveritySchema = z.enum(alertSeverities);
 export type AlertSeverity = z.infer<typeof alertSeveritySchema>;
 
@@ -18,18 +18,18 @@ const LABEL_KEY = /^[A-Za-z_][A-Za-z0-9_.]{0,99}$/;
 
 /** A metric series with aggregation (the dashboards' panel query fields). */
 export const metricAlertQuerySchema = z.object({
-  kind: z.literal("metric"),
+  kind: z.literal('metric'),
   metric: z.string().min(1).max(512),
   filters: z.array(labelFilterSchema).max(16).default([]),
   groupBy: z.array(z.string().min(1)).max(8).default([]),
-  aggregation: z.enum(["sum", "avg", "min", "max", "count"]).default("sum"),
-  function: z.enum(["rate", "increase"]).optional(),
+  aggregation: z.enum(['sum', 'avg', 'min', 'max', 'count']).default('sum'),
+  function: z.enum(['rate', 'increase']).optional(),
   quantile: z.number().min(0).max(1).optional(),
 });
 
 /** Log records matching the filters, counted per step. `groupBy` takes `service`, `severity` or attribute keys (`resource.` prefix for resource attributes). */
 export const logsAlertQuerySchema = z.object({
-  kind: z.literal("logs"),
+  kind: z.literal('logs'),
   service: logFilterFields.service,
   severityMin: logFilterFields.severityMin,
   bodyContains: logFilterFields.bodyContains,
@@ -39,14 +39,14 @@ export const logsAlertQuerySchema = z.object({
 });
 
 export const apmAlertMeasures = [
-  "request_rate",
-  "span_count",
-  "error_count",
-  "error_rate",
-  "latency_avg",
-  "latency_p50",
-  "latency_p95",
-  "latency_p99",
+  'request_rate',
+  'span_count',
+  'error_count',
+  'error_rate',
+  'latency_avg',
+  'latency_p50',
+  'latency_p95',
+  'latency_p99',
 ] as const;
 
 /**
@@ -54,62 +54,44 @@ export const apmAlertMeasures = [
  * as a percentage (0–100), latencies in milliseconds. Without `service` every service is a group.
  */
 export const apmAlertQuerySchema = z.object({
-  kind: z.literal("apm"),
+  kind: z.literal('apm'),
   measure: z.enum(apmAlertMeasures),
   service: z.string().min(1).optional(),
   operation: z.string().min(1).optional(),
   /** Deployment environment (`deployment.environment[.name]`); all when absent. */
   environment: z.string().min(1).optional(),
   groupBy: z
-    .array(z.enum(["service", "operation"]))
+    .array(z.enum(['service', 'operation']))
     .max(2)
     .default([]),
 });
 
 /** Exceptions recorded on spans (APM exceptions), counted per step. */
 export const exceptionsAlertQuerySchema = z.object({
-  kind: z.literal("exceptions"),
+  kind: z.literal('exceptions'),
   service: z.string().min(1).optional(),
   exceptionType: z.string().min(1).optional(),
   groupBy: z
-    .array(z.enum(["service", "exception_type"]))
+    .array(z.enum(['service', 'exception_type']))
     .max(2)
     .default([]),
 });
 
-export const alertQuerySchema = z.discriminatedUnion("kind", [
-  metricAlertQuerySchema,
-  logsAlertQuerySchema,
-  apmAlertQuerySchema,
-  exceptionsAlertQuerySchema,
-]);
+export const alertQuerySchema = z.discriminatedUnion('kind', [metricAlertQuerySchema, logsAlertQuerySchema, apmAlertQuerySchema, exceptionsAlertQuerySchema]);
 export type AlertQuery = z.output<typeof alertQuerySchema>;
 export type MetricAlertQuery = z.output<typeof metricAlertQuerySchema>;
 export type LogsAlertQuery = z.output<typeof logsAlertQuerySchema>;
 export type ApmAlertQuery = z.output<typeof apmAlertQuerySchema>;
 export type ExceptionsAlertQuery = z.output<typeof exceptionsAlertQuerySchema>;
 
-export const alertComparisons = [
-  "above",
-  "above_or_equal",
-  "below",
-  "below_or_equal",
-  "equal",
-  "not_equal",
-] as const;
+export const alertComparisons = ['above', 'above_or_equal', 'below', 'below_or_equal', 'equal', 'not_equal'] as const;
 
 /**
  * How the window's points are reduced before comparing: `at_least_once` (any point breaches),
  * `all_the_time` (every point breaches), `on_average` (their mean), `in_total` (their sum), `last`
  * (the newest point).
  */
-export const alertMatchTypes = [
-  "at_least_once",
-  "all_the_time",
-  "on_average",
-  "in_total",
-  "last",
-] as const;
+export const alertMatchTypes = ['at_least_once', 'all_the_time', 'on_average', 'in_total', 'last'] as const;
 
 export const alertThresholdSchema = z.object({
   severity: alertSeveritySchema,
@@ -120,21 +102,19 @@ export type AlertThreshold = z.infer<typeof alertThresholdSchema>;
 export const alertConditionSchema = z
   .object({
     comparison: z.enum(alertComparisons),
-    match: z.enum(alertMatchTypes).default("at_least_once"),
+    match: z.enum(alertMatchTypes).default('at_least_once'),
     /** The evaluation window: points of the last `windowSeconds` are reduced by `match`. */
     windowSeconds: z.number().int().min(60).max(86_400).default(300),
     /** One per severity; the most severe breached threshold sets the instance's severity. */
     thresholds: z.array(alertThresholdSchema).min(1).max(3),
   })
   .superRefine((condition, ctx) => {
-    const severities = condition.thresholds.map(
-      (threshold) => threshold.severity,
-    );
+    const severities = condition.thresholds.map((threshold) => threshold.severity);
     if (new Set(severities).size !== severities.length)
       ctx.addIssue({
-        code: "custom",
-        path: ["thresholds"],
-        message: "one threshold per severity",
+        code: 'custom',
+        path: ['thresholds'],
+        message: 'one threshold per severity',
       });
   });
 export type AlertCondition = z.output<typeof alertConditionSchema>;
@@ -148,7 +128,7 @@ export const alertNoDataSchema = z.object({
     .min(60)
     .max(7 * 86_400)
     .default(600),
-  severity: alertSeveritySchema.default("warning"),
+  severity: alertSeveritySchema.default('warning'),
 });
 
 export const alertNotifySchema = z.object({
@@ -180,14 +160,14 @@ export const alertRuleDefinitionSchema = z.object({
   noData: alertNoDataSchema.default({
     enabled: false,
     afterSeconds: 600,
-    severity: "warning",
+    severity: 'warning',
   }),
   labels: z
     .record(z.string().regex(LABEL_KEY), z.string().max(500))
-    .refine((labels) => Object.keys(labels).length <= 20, "at most 20 labels")
+    .refine((labels) => Object.keys(labels).length <= 20, 'at most 20 labels')
     .default({}),
-  title: z.string().min(1).max(300).default("{{rule}}: {{severity}}"),
-  description: z.string().max(4000).default(""),
+  title: z.string().min(1).max(300).default('{{rule}}: {{severity}}'),
+  description: z.string().max(4000).default(''),
   notify: alertNotifySchema.default({
     channels: [],
     repeatIntervalSeconds: 4 * 3600,
@@ -195,9 +175,7 @@ export const alertRuleDefinitionSchema = z.object({
   }),
 });
 export type AlertRuleDefinition = z.output<typeof alertRuleDefinitionSchema>;
-export type AlertRuleDefinitionInput = z.input<
-  typeof alertRuleDefinitionSchema
->;
+export type AlertRuleDefinitionInput = z.input<typeof alertRuleDefinitionSchema>;
 
 /** `POST /api/v1/alerts/rules` and `PUT /api/v1/alerts/rules/:id`. */
 export const alertRuleWriteSchema = alertRuleDefinitionSchema;

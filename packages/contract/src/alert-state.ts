@@ -1,26 +1,18 @@
-import { z } from "zod";
-import {
-  alertRuleDefinitionSchema,
-  alertSeveritySchema,
-} from "./alert-rules.ts";
-import { apmQuery } from "./apm-common.ts";
-import { requireOrderedRange, timeSchema } from "./time.ts";
+import { z } from 'zod';
+import { alertRuleDefinitionSchema, alertSeveritySchema } from './alert-rules.ts';
+import { apmQuery } from './apm-common.ts';
+import { requireOrderedRange, timeSchema } from './time.ts';
 
 /**
  * Alert instances (one per rule and group of labels) and their state machine:
  * inactive → pending → firing → resolved (→ pending again …). `pending` → `inactive` when the condition
  * clears before `forSeconds`. `reason` says whether a threshold or missing data drives it.
  */
-export const alertStates = [
-  "inactive",
-  "pending",
-  "firing",
-  "resolved",
-] as const;
+export const alertStates = ['inactive', 'pending', 'firing', 'resolved'] as const;
 export const alertStateSchema = z.enum(alertStates);
 export type AlertState = z.infer<typeof alertStateSchema>;
 
-export const alertReasonSchema = z.enum(["threshold", "no_data"]);
+export const alertReasonSchema = z.enum(['threshold', 'no_data']);
 export type AlertReason = z.infer<typeof alertReasonSchema>;
 
 export const alertInstanceSchema = z.object({
@@ -82,17 +74,13 @@ export const alertRuleDetailResponseSchema = z.object({
   rule: alertRuleSummarySchema,
   instances: z.array(alertInstanceSchema),
 });
-export type AlertRuleDetailResponse = z.infer<
-  typeof alertRuleDetailResponseSchema
->;
+export type AlertRuleDetailResponse = z.infer<typeof alertRuleDetailResponseSchema>;
 
 /** `GET /api/v1/alerts/instances`: instances not inactive, most severe and newest first. */
 export const alertInstanceListResponseSchema = z.object({
   instances: z.array(alertInstanceSchema),
 });
-export type AlertInstanceListResponse = z.infer<
-  typeof alertInstanceListResponseSchema
->;
+export type AlertInstanceListResponse = z.infer<typeof alertInstanceListResponseSchema>;
 
 /** One state change of an instance. */
 export const alertTransitionSchema = z.object({
@@ -118,7 +106,7 @@ export const alertHistoryQuerySchema = apmQuery(
       limit: z.number().int().positive().max(5000).default(1000),
     })
     .superRefine(requireOrderedRange),
-  ["limit"],
+  ['limit'],
 );
 export type AlertHistoryQuery = z.input<typeof alertHistoryQuerySchema>;
 

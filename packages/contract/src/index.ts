@@ -18,7 +18,7 @@ export {
   exceptionsAlertQuerySchema,
   logsAlertQuerySchema,
   metricAlertQuerySchema,
-} from "./alert-rules.ts";
+} from './alert-rules.ts';
 export type {
   AlertCondition,
   AlertPreviewGroup,
@@ -33,7 +33,7 @@ export type {
   ExceptionsAlertQuery,
   LogsAlertQuery,
   MetricAlertQuery,
-} from "./alert-rules.ts";
+} from './alert-rules.ts';
 export {
   channelDefinitionSchema,
   channelListResponseSchema,
@@ -52,7 +52,7 @@ export {
   slackChannelSchema,
   teamsChannelSchema,
   webhookChannelSchema,
-} from "./alert-channels.ts";
+} from './alert-channels.ts';
 export type {
   Channel,
   ChannelDefinition,
@@ -63,7 +63,7 @@ export type {
   ChannelType,
   Delivery,
   DeliveryListResponse,
-} from "./alert-channels.ts";
+} from './alert-channels.ts';
 export {
   onceScheduleSchema,
   recurringScheduleSchema,
@@ -73,15 +73,8 @@ export {
   silenceScheduleSchema,
   silenceSchema,
   silenceWriteSchema,
-} from "./alert-silences.ts";
-export type {
-  Silence,
-  SilenceDefinition,
-  SilenceDefinitionInput,
-  SilenceListResponse,
-  SilenceMatcher,
-  SilenceSchedule,
-} from "./alert-silences.ts";
+} from './alert-silences.ts';
+export type { Silence, SilenceDefinition, SilenceDefinitionInput, SilenceListResponse, SilenceMatcher, SilenceSchedule } from './alert-silences.ts';
 export {
   alertHistoryQuerySchema,
   alertHistoryResponseSchema,
@@ -95,7 +88,7 @@ export {
   alertStateSchema,
   alertStates,
   alertTransitionSchema,
-} from "./alert-state.ts";
+} from './alert-state.ts';
 export type {
   AlertHistoryQuery,
   AlertHistoryResponse,
@@ -108,19 +101,9 @@ export type {
   AlertRuleSummary,
   AlertState,
   AlertTransition,
-} from "./alert-state.ts";
-export {
-  adminBackupRequestSchema,
-  backupManifestSchema,
-  backupProgressEventSchema,
-  backupTableSchema,
-} from "./admin-backup.ts";
-export type {
-  AdminBackupRequest,
-  BackupManifest,
-  BackupProgressEvent,
-  BackupTable,
-} from "./admin-backup.ts";
+} from './alert-state.ts';
+export { adminBackupRequestSchema, backupManifestSchema, backupProgressEventSchema, backupTableSchema } from './admin-backup.ts';
+export type { AdminBackupRequest, BackupManifest, BackupProgressEvent, BackupTable } from './admin-backup.ts';
 export {
   adminStorageResponseSchema,
   readyzResponseSchema,
@@ -131,7 +114,7 @@ export {
   storageVolumeSchema,
   storageWatermarkSchema,
   watermarkStateSchema,
-} from "./admin-storage.ts";
+} from './admin-storage.ts';
 export type {
   AdminStorageResponse,
   ReadyzResponse,
@@ -142,13 +125,9 @@ export type {
   StorageVolume,
   StorageWatermark,
   WatermarkState,
-} from "./admin-storage.ts";
-export {
-  anyValueSchema,
-  attributesSchema,
-  keyValueSchema,
-} from "./any-value.ts";
-export type { AnyValue, Attributes, KeyValue } from "./any-value.ts";
+} from './admin-storage.ts';
+export { anyValueSchema, attributesSchema, keyValueSchema } from './any-value.ts';
+export type { AnyValue, Attributes, KeyValue } from './any-value.ts';
 export {
   attributeKeySchema,
   attributeKeysQuerySchema,
@@ -159,7 +138,7 @@ export {
   attributeValuesResponseSchema,
   MAX_ATTRIBUTE_KEYS,
   MAX_ATTRIBUTE_VALUES,
-} from "./attribute-suggestions.ts";
+} from './attribute-suggestions.ts';
 export type {
   AttributeKey,
   AttributeKeysQuery,
@@ -168,77 +147,27 @@ export type {
   AttributeType,
   AttributeValuesQuery,
   AttributeValuesResponse,
-} from "./attribute-suggestions.ts";
-export {
-  catalogSignalSchema,
-  operationsQuerySchema,
-  operationsResponseSchema,
-  servicesQuerySchema,
-  servicesResponseSchema,
-} from "./catalog.ts";
-export type {
-  CatalogSignal,
-  OperationsQuery,
-  OperationsResponse,
-  ServicesQuery,
-  ServicesResponse,
-} from "./catalog.ts";
-export { errorResponseSchema } from "./errors.ts";
-export type { ErrorResponse } from "./errors.ts";
-export {
-  attributeFilterOps,
-  attributeFilterSchema,
-  attributeFiltersSchema,
-  cursorSchema,
-  limitSchema,
-  MAX_FILTERS,
-} from "./filters.ts";
-export type { AttributeFilter, AttributeFilterOp } from "./filters.ts";
-export {
-  logContextQuerySchema,
-  logContextResponseSchema,
-  MAX_CONTEXT_LINES,
-} from "./log-context.ts";
-export type { LogContextQuery, LogContextResponse } from "./log-context.ts";
+} from './attribute-suggestions.ts';
+export { catalogSignalSchema, operationsQuerySchema, operationsResponseSchema, servicesQuerySchema, servicesResponseSchema } from './catalog.ts';
+export type { CatalogSignal, OperationsQuery, OperationsResponse, ServicesQuery, ServicesResponse } from './catalog.ts';
+export { errorResponseSchema } from './errors.ts';
+export type { ErrorResponse } from './errors.ts';
+export { attributeFilterOps, attributeFilterSchema, attributeFiltersSchema, cursorSchema, limitSchema, MAX_FILTERS } from './filters.ts';
+export type { AttributeFilter, AttributeFilterOp } from './filters.ts';
+export { logContextQuerySchema, logContextResponseSchema, MAX_CONTEXT_LINES } from './log-context.ts';
+export type { LogContextQuery, LogContextResponse } from './log-context.ts';
 export {
   logHistogramBucketSchema,
   logHistogramRequestSchema,
   logHistogramResponseSchema,
   MAX_HISTOGRAM_BUCKETS,
   severityCountsSchema,
-} from "./log-histogram.ts";
-export type {
-  LogHistogramBucket,
-  LogHistogramParams,
-  LogHistogramRequest,
-  LogHistogramResponse,
-  SeverityCounts,
-  SeverityGroup,
-} from "./log-histogram.ts";
-export {
-  logTailMessageSchema,
-  logTailQuerySchema,
-  MAX_TAIL_MESSAGE_LOGS,
-} from "./log-tail.ts";
-export type {
-  LogTailMessage,
-  LogTailParams,
-  LogTailQuery,
-} from "./log-tail.ts";
-export {
-  logFilterFields,
-  logIdSchema,
-  logRecordSchema,
-  logSearchRequestSchema,
-  logSearchResponseSchema,
-  requireOrderedSeverity,
-} from "./logs.ts";
-export type {
-  LogRecord,
-  LogSearchParams,
-  LogSearchRequest,
-  LogSearchResponse,
-} from "./logs.ts";
+} from './log-histogram.ts';
+export type { LogHistogramBucket, LogHistogramParams, LogHistogramRequest, LogHistogramResponse, SeverityCounts, SeverityGroup } from './log-histogram.ts';
+export { logTailMessageSchema, logTailQuerySchema, MAX_TAIL_MESSAGE_LOGS } from './log-tail.ts';
+export type { LogTailMessage, LogTailParams, LogTailQuery } from './log-tail.ts';
+export { logFilterFields, logIdSchema, logRecordSchema, logSearchRequestSchema, logSearchResponseSchema, requireOrderedSeverity } from './logs.ts';
+export type { LogRecord, LogSearchParams, LogSearchRequest, LogSearchResponse } from './logs.ts';
 export {
   labelFilterSchema,
   labelKeysQuerySchema,
@@ -254,7 +183,7 @@ export {
   metricQueryResponseSchema,
   metricSeriesSchema,
   metricTypeSchema,
-} from "./metrics.ts";
+} from './metrics.ts';
 export type {
   LabelFilter,
   LabelKeysResponse,
@@ -267,34 +196,14 @@ export type {
   MetricQueryResponse,
   MetricSeries,
   MetricType,
-} from "./metrics.ts";
-export { fromQueryText } from "./query-string.ts";
-export type { QueryTextFields } from "./query-string.ts";
-export { resourceSchema, scopeSchema } from "./resource.ts";
-export type { Resource, Scope } from "./resource.ts";
-export {
-  durationSchema,
-  spanSearchQuerySchema,
-  spanSearchRequestSchema,
-  spanSearchResponseSchema,
-  spanSummarySchema,
-} from "./span-search.ts";
-export type {
-  SpanSearchParams,
-  SpanSearchRequest,
-  SpanSearchResponse,
-  SpanSummary,
-} from "./span-search.ts";
-export {
-  nanosSchema,
-  parseTimeToNanos,
-  requireOrderedRange,
-  spanIdInputSchema,
-  spanIdSchema,
-  timeSchema,
-  traceIdInputSchema,
-  traceIdSchema,
-} from "./time.ts";
+} from './metrics.ts';
+export { fromQueryText } from './query-string.ts';
+export type { QueryTextFields } from './query-string.ts';
+export { resourceSchema, scopeSchema } from './resource.ts';
+export type { Resource, Scope } from './resource.ts';
+export { durationSchema, spanSearchQuerySchema, spanSearchRequestSchema, spanSearchResponseSchema, spanSummarySchema } from './span-search.ts';
+export type { SpanSearchParams, SpanSearchRequest, SpanSearchResponse, SpanSummary } from './span-search.ts';
+export { nanosSchema, parseTimeToNanos, requireOrderedRange, spanIdInputSchema, spanIdSchema, timeSchema, traceIdInputSchema, traceIdSchema } from './time.ts';
 export {
   spanEventSchema,
   spanKindSchema,
@@ -304,14 +213,8 @@ export {
   traceParamsSchema,
   traceQuerySchema,
   traceResponseSchema,
-} from "./traces.ts";
-export type {
-  Span,
-  SpanEvent,
-  SpanLink,
-  TraceQuery,
-  TraceResponse,
-} from "./traces.ts";
+} from './traces.ts';
+export type { Span, SpanEvent, SpanLink, TraceQuery, TraceResponse } from './traces.ts';
 export {
   MAX_SCATTER_POINTS,
   scatterPointSchema,
@@ -321,7 +224,7 @@ export {
   traceSearchRequestSchema,
   traceSearchResponseSchema,
   traceSummarySchema,
-} from "./trace-search.ts";
+} from './trace-search.ts';
 export type {
   ScatterPoint,
   SpanStatusName,
@@ -332,17 +235,11 @@ export type {
   TraceSearchRequest,
   TraceSearchResponse,
   TraceSummary,
-} from "./trace-search.ts";
-export { serverInfoResponseSchema } from "./server-info.ts";
-export type { ServerInfoResponse } from "./server-info.ts";
-export {
-  APM_OVERFLOW_NAME,
-  apmRangeQuerySchema,
-  overflowNoticeSchema,
-  redStatsSchema,
-  seriesStepsSchema,
-} from "./apm-common.ts";
-export type { ApmRangeQuery, OverflowNotice, RedStats } from "./apm-common.ts";
+} from './trace-search.ts';
+export { serverInfoResponseSchema } from './server-info.ts';
+export type { ServerInfoResponse } from './server-info.ts';
+export { APM_OVERFLOW_NAME, apmRangeQuerySchema, overflowNoticeSchema, redStatsSchema, seriesStepsSchema } from './apm-common.ts';
+export type { ApmRangeQuery, OverflowNotice, RedStats } from './apm-common.ts';
 export {
   apmApdexSettingsResponseSchema,
   apmApdexUpdateSchema,
@@ -358,7 +255,7 @@ export {
   apmServicesQuerySchema,
   apmServicesResponseSchema,
   apmServiceSummarySchema,
-} from "./apm-services.ts";
+} from './apm-services.ts';
 export type {
   ApmApdexSettingsResponse,
   ApmApdexUpdate,
@@ -374,7 +271,7 @@ export type {
   ApmServicesQuery,
   ApmServicesResponse,
   ApmServiceSummary,
-} from "./apm-services.ts";
+} from './apm-services.ts';
 export {
   apmDbStatementsQuerySchema,
   apmDbStatementsResponseSchema,
@@ -382,7 +279,7 @@ export {
   apmDependenciesResponseSchema,
   apmDependencySchema,
   dependencyTypeSchema,
-} from "./apm-dependencies.ts";
+} from './apm-dependencies.ts';
 export type {
   ApmDbStatementsQuery,
   ApmDbStatementsResponse,
@@ -390,32 +287,17 @@ export type {
   ApmDependenciesResponse,
   ApmDependency,
   DependencyType,
-} from "./apm-dependencies.ts";
+} from './apm-dependencies.ts';
 export {
   apmServiceMapQuerySchema,
   apmServiceMapResponseSchema,
   serviceMapEdgeSchema,
   serviceMapNodeKindSchema,
   serviceMapNodeSchema,
-} from "./apm-service-map.ts";
-export type {
-  ApmServiceMapQuery,
-  ApmServiceMapResponse,
-  ServiceMapEdge,
-  ServiceMapNode,
-  ServiceMapNodeKind,
-} from "./apm-service-map.ts";
-export {
-  apmExceptionGroupSchema,
-  apmExceptionSampleSchema,
-  apmExceptionsQuerySchema,
-  apmExceptionsResponseSchema,
-} from "./apm-exceptions.ts";
-export type {
-  ApmExceptionGroup,
-  ApmExceptionsQuery,
-  ApmExceptionsResponse,
-} from "./apm-exceptions.ts";
+} from './apm-service-map.ts';
+export type { ApmServiceMapQuery, ApmServiceMapResponse, ServiceMapEdge, ServiceMapNode, ServiceMapNodeKind } from './apm-service-map.ts';
+export { apmExceptionGroupSchema, apmExceptionSampleSchema, apmExceptionsQuerySchema, apmExceptionsResponseSchema } from './apm-exceptions.ts';
+export type { ApmExceptionGroup, ApmExceptionsQuery, ApmExceptionsResponse } from './apm-exceptions.ts';
 export {
   consumerLagSchema,
   messagingDestinationQuerySchema,
@@ -433,7 +315,7 @@ export {
   messagingRoleSchema,
   messagingSeriesSchema,
   transitLatencySchema,
-} from "./messaging.ts";
+} from './messaging.ts';
 export type {
   ConsumerLag,
   MessagingDestination,
@@ -451,7 +333,7 @@ export type {
   MessagingRole,
   MessagingSeries,
   TransitLatency,
-} from "./messaging.ts";
+} from './messaging.ts';
 export {
   hostFilesystemSchema,
   hostSeriesSchema,
@@ -462,7 +344,7 @@ export {
   infraHostDetailResponseSchema,
   infraHostsQuerySchema,
   infraHostsResponseSchema,
-} from "./infra.ts";
+} from './infra.ts';
 export type {
   HostFilesystem,
   HostSeries,
@@ -473,7 +355,7 @@ export type {
   InfraHostDetailResponse,
   InfraHostsQuery,
   InfraHostsResponse,
-} from "./infra.ts";
+} from './infra.ts';
 export {
   MAX_SCRAPE_INTERVAL_SECONDS,
   MIN_SCRAPE_INTERVAL_SECONDS,
@@ -481,13 +363,8 @@ export {
   prometheusTargetSchema,
   prometheusTargetsResponseSchema,
   scrapeIntervalSchema,
-} from "./prometheus-targets.ts";
-export type {
-  PrometheusTarget,
-  PrometheusTargetCreate,
-  PrometheusTargetCreateParams,
-  PrometheusTargetsResponse,
-} from "./prometheus-targets.ts";
+} from './prometheus-targets.ts';
+export type { PrometheusTarget, PrometheusTargetCreate, PrometheusTargetCreateParams, PrometheusTargetsResponse } from './prometheus-targets.ts';
 export {
   dashboardCloneSchema,
   dashboardDefinitionSchema,
@@ -502,7 +379,7 @@ export {
   panelSchema,
   panelSeriesSchema,
   panelUnitSchema,
-} from "./dashboards.ts";
+} from './dashboards.ts';
 export type {
   Dashboard,
   DashboardDefinition,
@@ -514,7 +391,7 @@ export type {
   PanelQueryRequest,
   PanelQueryResponse,
   PanelUnit,
-} from "./dashboards.ts";
+} from './dashboards.ts';
 export {
   MAX_RETENTION_DAYS,
   MIN_RETENTION_DAYS,
@@ -523,11 +400,5 @@ export {
   retentionSignalSchema,
   retentionUpdateSchema,
   signalRetentionSchema,
-} from "./admin-retention.ts";
-export type {
-  RetentionChange,
-  RetentionResponse,
-  RetentionSignalName,
-  RetentionUpdate,
-  SignalRetention,
-} from "./admin-retention.ts";
+} from './admin-retention.ts';
+export type { RetentionChange, RetentionResponse, RetentionSignalName, RetentionUpdate, SignalRetention } from './admin-retention.ts';

@@ -27,7 +27,7 @@ export class RowWriter implements RowSink {
     const batch = this.encode(signal, rows);
     const bytes = batch.chunks.reduce((total, chunk) => total + chunk.data.byteLength, 0);
     try {
-      await this.sink.admit(bytes).commit(batch);
+      await this.sink.admit(bytes, { essential: protocol === 'self_monitoring' }).commit(batch);
     } catch (error) {
       // The series rows may not be stored: write them again with the next points.
       if (signal === 'metrics') this.metricsEncoder.forget();

@@ -3,7 +3,7 @@ import type { EncodedBatch, EncodedChunk } from '../signals/decoded.ts';
 import type { InsertTarget, Store } from '../storage/store.ts';
 import type { IngestMetrics } from './ingest-metrics.ts';
 import { PendingBudget } from './pending-budget.ts';
-import type { Admission, IngestSink } from './sink.ts';
+import type { AdmitOptions, Admission, IngestSink } from './sink.ts';
 import { TableBatcher, type BatchResult } from './table-batcher.ts';
 
 /**
@@ -64,13 +64,13 @@ export class IngestPipeline implements IngestSink {
     return base + Math.floor(Math.random() * (base + 1));
   }
 
-  admit(bytes: number): Admission {
+  admit(bytes: number, options: AdmitOptions = {}): Admission {
     if (!this.accepting) {
       throw new AppError(ErrorCodes.INGEST_SHUTTING_DOWN, 'server is shutting down; retry against another instance or later', {
         retryAfterSeconds: this.retryHint(),
       });
     }
-    const refusal = this.intakeGate?.();
+    const refusal = options.essential === true ? undefined : this.intakeGate?.();
     if (refusal !== undefined) throw refusal;
     if (!this.budget.tryReserve(bytes)) {
       throw new AppError(ErrorCodes.INGEST_OVERLOADED, 'ingest queue is full; retry after the indicated delay', {

@@ -6,7 +6,15 @@ import type { EncodedBatch } from '../signals/decoded.ts';
  */
 export interface IngestSink {
   /** Throws AppError INGEST_OVERLOADED (with a retry hint) when the pending budget is spent. */
-  admit(bytes: number): Admission;
+  admit(bytes: number, options?: AdmitOptions): Admission;
+}
+
+export interface AdmitOptions {
+  /**
+   * The server's own few rows (self-monitoring): they pass the intake gate, so the disk state that
+   * closed the gate is still stored where alerts and the health dashboard read it.
+   */
+  readonly essential?: boolean;
 }
 
 export interface Admission {

@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { adminStorageResponseSchema, logHistogramResponseSchema, logSearchResponseSchema, readyzResponseSchema, type AdminStorageResponse } from '@sightline/contract';
+import { startHttpRecorder, type HttpRecorder } from '../support/alert-receivers/http-recorder.ts';
+import { eventually } from '../support/eventually.ts';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 
 const MiB = 1024 * 1024;
@@ -52,6 +54,7 @@ describe('disk full: watermarks on a small filesystem', { skip, timeout: 300_000
   const dataDir = path.join(mountPoint, 'data');
   const ballast = path.join(mountPoint, 'ballast.bin');
   let server: ServerProcess;
+  let hook: HttpRecorder;
   let accepted = 0;
   let firstBody = '';
   const api = (route: string): string => `http://127.0.0.1:${server.ports.api}${route}`;
@@ -94,16 +97,58 @@ describe('disk full: watermarks on a small filesystem', { skip, timeout: 300_000
       '--set', 'disk.hardWatermarkPercent=60',
       '--set', 'disk.hysteresisPercent=2',
       '--set', 'disk.checkIntervalSeconds=1',
+      '--set', 'selfmon.intervalSeconds=2',
+      '--set', 'alerts.tickSeconds=1',
     ]);
+    hook = await startHttpRecorder();
   });
+
+  /** The built-in disk rule's state and severity, as the alerts API lists it. */
+  async function diskRule(): Promise<{ state: string; severity: string | null }> {
+    const response = await fetch(api('/api/v1/alerts/rules/builtin-disk-soft-watermark'));
+    assert.equal(response.status, 200);
+    const { rule } = (await response.json()) as { rule: { state: string; severity: string | null } };
+    return { state: rule.state, severity: rule.severity };
+  }
+
+  /** Whether the webhook received a message of this kind (and severity, if given). */
+  const hookReceived = (kind: string, severity?: string): Promise<true | undefined> =>
+    Promise.resolve(
+      hook.requests.some((request) => {
+        const body = JSON.parse(request.body) as { kind: string; severity: string | null };
+        return body.kind === kind && (severity === undefined || body.severity === severity);
+      })
+        ? true
+        : undefined,
+    );
 
   after(async () => {
     await server?.stop();
+    await hook?.close();
     try {
       execFileSync('umount', [mountPoint], { stdio: 'pipe' });
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+
+  it('has the built-in disk rule, which an operator routes to a webhook (evaluated every 10 s here)', async () => {
+    const channel = await fetch(api('/api/v1/alerts/channels'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'ops', settings: { type: 'webhook', url: `${hook.url}/disk` } }),
+    });
+    assert.equal(channel.status, 201);
+    const { id } = (await channel.json()) as { id: string };
+    const { rule } = (await (await fetch(api('/api/v1/alerts/rules/builtin-disk-soft-watermark'))).json()) as { rule: Record<string, unknown> };
+    const definition = { name: rule['name'], query: rule['query'], condition: rule['condition'], labels: rule['labels'], title: rule['title'], description: rule['description'] };
+    const updated = await fetch(api('/api/v1/alerts/rules/builtin-disk-soft-watermark'), {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...definition, intervalSeconds: 10, notify: { channels: [id] } }),
+    });
+    assert.equal(updated.status, 200, await updated.clone().text());
+    assert.deepEqual(await diskRule(), { state: 'inactive', severity: null });
   });
 
   it('starts below the soft mark and ready', async () => {
@@ -164,6 +209,15 @@ describe('disk full: watermarks on a small filesystem', { skip, timeout: 300_000
     assert.equal(server.child.exitCode, null);
   });
 
+  it('fires the built-in disk alert as critical above the hard mark (its own metrics are still stored) and notifies the webhook', async () => {
+    const critical = async () => {
+      const rule = await diskRule();
+      return rule.state === 'firing' && rule.severity === 'critical' ? rule : undefined;
+    };
+    await eventually('the disk rule firing as critical', critical, { timeoutMs: 90_000, pauseMs: 1000 });
+    await eventually('a critical firing message', () => hookReceived('firing', 'critical'), { timeoutMs: 30_000 });
+  });
+
   it('keeps every acknowledged record intact and queryable', async () => {
     assert.equal(await storedLogCount(), accepted);
     const now = Date.now();
@@ -192,5 +246,11 @@ describe('disk full: watermarks on a small filesystem', { skip, timeout: 300_000
     assert.equal(await storedLogCount(), accepted);
     assert.match(await (await fetch(api('/metrics'))).text(), /^sightline_disk_watermark_state 0$/m);
     assert.equal(server.child.exitCode, null);
+  });
+
+  it('resolves the disk alert once space is freed, with a resolved message', async () => {
+    const resolved = async () => ((await diskRule()).state === 'resolved' ? true : undefined);
+    await eventually('the disk rule resolved', resolved, { timeoutMs: 90_000, pauseMs: 1000 });
+    await eventually('a resolved message', () => hookReceived('resolved'), { timeoutMs: 30_000 });
   });
 });
