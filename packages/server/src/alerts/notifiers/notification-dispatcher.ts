@@ -57,7 +57,14 @@ export function createNotificationDispatcher(options: NotificationDispatcherOpti
 
   async function attempt(channel: TestChannel, notification: AlertNotification, deliveryId: string, completed: Set<string>): Promise<Outcome> {
     const settings = channel.definition.settings;
-    const signal = AbortSignal.any([closing.signal, AbortSignal.timeout(config.timeoutMs)]);
+    // A plain timer rather than AbortSignal.timeout inside AbortSignal.any: Node 20 may collect that
+    // timeout signal before it fires (nodejs/node#57736), leaving the attempt to the HTTP client's own timeout.
+    const attemptAbort = new AbortController();
+    const onClose = () => attemptAbort.abort(closing.signal.reason);
+    if (closing.signal.aborted) onClose();
+    else closing.signal.addEventListener('abort', onClose, { once: true });
+    const timer = setTimeout(() => attemptAbort.abort(new DOMException('attempt timed out', 'TimeoutError')), config.timeoutMs);
+    const signal = attemptAbort.signal;
     try {
       await sendNotification(notifiers, settings, notification, { signal, timeoutMs: config.timeoutMs, deliveryId, completed });
       return { ok: true };
@@ -70,6 +77,9 @@ export function createNotificationDispatcher(options: NotificationDispatcherOpti
         retryable: isRetryable(error),
         ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
       };
+    } finally {
+      clearTimeout(timer);
+      closing.signal.removeEventListener('abort', onClose);
     }
   }
 
