@@ -1,3 +1,9 @@
+import { AlertsPage } from '../alerts/AlertsPage.tsx';
+import { AlertsSection } from '../alerts/AlertsSection.tsx';
+import { ChannelsPage } from '../alerts/channels/ChannelsPage.tsx';
+import { HistoryPage } from '../alerts/HistoryPage.tsx';
+import { RulePage } from '../alerts/RulePage.tsx';
+import { SilencesPage } from '../alerts/silences/SilencesPage.tsx';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { DashboardPage } from '../dashboards/DashboardPage.tsx';
 import { DashboardsPage } from '../dashboards/DashboardsPage.tsx';
@@ -37,10 +43,18 @@ const TITLES: Readonly<Record<Route['name'], string>> = {
   targets: 'Targets',
   dashboards: 'Dashboards',
   dashboard: 'Dashboards',
+  alerts: 'Alerts',
+  'alert-rule': 'Alerts',
+  'alert-history': 'Alerts',
+  'alert-channels': 'Alerts',
+  'alert-silences': 'Alerts',
   'get-started': 'Get started',
   settings: 'Settings',
   'not-found': 'Not found',
 };
+
+/** Pages without the time range picker: nothing on them depends on a range. */
+const NO_TIME_RANGE: ReadonlySet<Route['name']> = new Set(['get-started', 'trace', 'not-found', 'targets', 'settings', 'alert-channels', 'alert-silences']);
 
 function RouteView({ route }: { readonly route: Route }) {
   switch (route.name) {
@@ -74,6 +88,36 @@ function RouteView({ route }: { readonly route: Route }) {
       return <DashboardsPage />;
     case 'dashboard':
       return <DashboardPage key={route.id} id={route.id} />;
+    case 'alerts':
+      return (
+        <AlertsSection current={route.name}>
+          <AlertsPage />
+        </AlertsSection>
+      );
+    case 'alert-rule':
+      return (
+        <AlertsSection current={route.name}>
+          <RulePage key={route.id ?? 'new'} id={route.id} />
+        </AlertsSection>
+      );
+    case 'alert-history':
+      return (
+        <AlertsSection current={route.name}>
+          <HistoryPage />
+        </AlertsSection>
+      );
+    case 'alert-channels':
+      return (
+        <AlertsSection current={route.name}>
+          <ChannelsPage />
+        </AlertsSection>
+      );
+    case 'alert-silences':
+      return (
+        <AlertsSection current={route.name}>
+          <SilencesPage />
+        </AlertsSection>
+      );
     case 'metrics':
       return <PlaceholderPage title="Metrics" what="The metrics explorer" />;
     case 'not-found':
@@ -95,7 +139,7 @@ export function App() {
           <div className="main-column">
             <TopBar
               title={TITLES[route.name]}
-              showTime={route.name !== 'get-started' && route.name !== 'trace' && route.name !== 'not-found' && route.name !== 'targets' && route.name !== 'settings'}
+              showTime={!NO_TIME_RANGE.has(route.name)}
             />
             <main id="main" tabIndex={-1}>
               <ErrorBoundary resetKey={path}>

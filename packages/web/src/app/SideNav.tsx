@@ -1,3 +1,4 @@
+import { FiringBadge } from '../alerts/FiringBadge.tsx';
 import { apmPath } from '../apm/apm-links.ts';
 import { Link } from '../router/Link.tsx';
 import { pathWithGlobals, type RouteName } from '../router/routes.ts';
@@ -9,6 +10,8 @@ const ITEMS: readonly {
   readonly routes: readonly RouteName[];
   readonly soon?: boolean;
   readonly apm?: boolean;
+  /** Shows how many alerts fire now. */
+  readonly firing?: boolean;
 }[] = [
   { path: '/services', label: 'Services', routes: ['services', 'service'], apm: true },
   { path: '/service-map', label: 'Service map', routes: ['service-map'], apm: true },
@@ -18,6 +21,7 @@ const ITEMS: readonly {
   { path: '/messaging', label: 'Messaging', routes: ['messaging'], apm: true },
   { path: '/hosts', label: 'Hosts', routes: ['hosts', 'host'] },
   { path: '/dashboards', label: 'Dashboards', routes: ['dashboards', 'dashboard'] },
+  { path: '/alerts', label: 'Alerts', routes: ['alerts', 'alert-rule', 'alert-history', 'alert-channels', 'alert-silences'], firing: true },
   { path: '/targets', label: 'Targets', routes: ['targets'] },
   { path: '/metrics', label: 'Metrics', routes: ['metrics'], soon: true },
   { path: '/get-started', label: 'Get started', routes: ['get-started'] },
@@ -46,6 +50,7 @@ export function SideNav({ current }: { readonly current: RouteName }) {
               >
                 {item.label}
                 {item.soon === true && <span className="nav-soon">soon</span>}
+                {item.firing === true && <FiringBadge />}
               </Link>
             </li>
           );

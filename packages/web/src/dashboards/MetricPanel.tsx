@@ -1,6 +1,9 @@
 import type { Panel, PanelQueryResponse } from '@sightline/contract';
-import type { ComponentType } from 'react';
+import { useMemo, type ComponentType } from 'react';
+import { prefillFromPanel, newRuleHref } from '../alerts/rule-prefill.ts';
 import { useApi } from '../hooks/use-api.ts';
+import { Link } from '../router/Link.tsx';
+import { useAppLocation } from '../router/use-location.ts';
 import { queryPanel, type DashboardScope } from './dashboards-api.ts';
 import { hasPoints, panelStep } from './panel-series.ts';
 import { NoData, PanelFrame } from './PanelFrame.tsx';
@@ -30,8 +33,20 @@ export function MetricPanel({
   const key = `panel|${JSON.stringify(panel)}|${scope.startMs}|${scope.endMs}|${step}|${JSON.stringify(variables)}`;
   const result = useApi(key, (signal) => queryPanel(panel, scope, variables, step, signal));
   const data = result.data;
+  const { params } = useAppLocation();
+  const prefill = useMemo(() => prefillFromPanel(panel, variables), [panel, variables]);
+  const createAlert =
+    prefill === undefined ? undefined : (
+      <Link
+        to={newRuleHref(prefill, params)}
+        className="dash-panel-action"
+        title={`Create an alert rule on ${prefill.query?.kind === 'metric' ? prefill.query.metric : 'this panel'}`}
+      >
+        Create alert
+      </Link>
+    );
   return (
-    <PanelFrame panel={panel} loading={result.loading} error={result.error} onRetry={result.reload}>
+    <PanelFrame panel={panel} loading={result.loading} error={result.error} onRetry={result.reload} actions={createAlert}>
       {data !== undefined && !hasPoints(data) && <NoData missingMetrics={data.missingMetrics} />}
       {data !== undefined && hasPoints(data) && (
         <div className={result.loading ? 'is-stale' : undefined}>

@@ -12,12 +12,15 @@ export function PanelFrame({
   loading,
   error,
   onRetry,
+  actions,
   children,
 }: {
   readonly panel: Panel;
   readonly loading: boolean;
   readonly error: unknown;
   readonly onRetry: () => void;
+  /** Links or buttons at the end of the header (e.g. "Create alert"). */
+  readonly actions?: ReactNode;
   readonly children: ReactNode;
 }) {
   return (
@@ -25,6 +28,7 @@ export function PanelFrame({
       <div className="panel-header">
         <h3 title={panel.description === '' ? undefined : panel.description}>{panel.title}</h3>
         {loading && <span className="spinner dash-panel-spinner" aria-hidden="true" />}
+        {actions !== undefined && <span className="dash-panel-actions">{actions}</span>}
       </div>
       {error !== undefined ? <ErrorNotice error={error} title="Could not load this panel" onRetry={onRetry} /> : children}
     </section>

@@ -25,6 +25,21 @@ describe('matchRoute', () => {
     assert.deepEqual(matchRoute('/settings'), { name: 'settings' });
   });
 
+  it('matches the alerts pages', () => {
+    assert.deepEqual(matchRoute('/alerts'), { name: 'alerts' });
+    assert.deepEqual(matchRoute('/alerts/'), { name: 'alerts' });
+    assert.deepEqual(matchRoute('/alerts/rules'), { name: 'alerts' });
+    assert.deepEqual(matchRoute('/alerts/rules/new'), { name: 'alert-rule', id: null });
+    assert.deepEqual(matchRoute('/alerts/rules/builtin-disk%2Fx'), { name: 'alert-rule', id: 'builtin-disk/x' });
+    assert.deepEqual(matchRoute('/alerts/history'), { name: 'alert-history' });
+    assert.deepEqual(matchRoute('/alerts/channels'), { name: 'alert-channels' });
+    assert.deepEqual(matchRoute('/alerts/silences'), { name: 'alert-silences' });
+    assert.deepEqual(matchRoute('/alerts/nope'), { name: 'not-found', path: '/alerts/nope' });
+    assert.deepEqual(matchRoute('/alerts/history/x'), { name: 'not-found', path: '/alerts/history/x' });
+    assert.deepEqual(matchRoute('/alerts/rules/a/b'), { name: 'not-found', path: '/alerts/rules/a/b' });
+    assert.deepEqual(matchRoute('/alerts/constructor'), { name: 'not-found', path: '/alerts/constructor' });
+  });
+
   it('reports other paths', () => {
     assert.deepEqual(matchRoute('/nope'), { name: 'not-found', path: '/nope' });
     assert.deepEqual(matchRoute('/logs/x'), { name: 'not-found', path: '/logs/x' });

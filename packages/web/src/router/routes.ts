@@ -17,6 +17,12 @@ export type Route =
   | { readonly name: 'dashboard'; readonly id: string }
   | { readonly name: 'get-started' }
   | { readonly name: 'settings' }
+  | { readonly name: 'alerts' }
+  /** `id` null: a new rule (`/alerts/rules/new`). */
+  | { readonly name: 'alert-rule'; readonly id: string | null }
+  | { readonly name: 'alert-history' }
+  | { readonly name: 'alert-channels' }
+  | { readonly name: 'alert-silences' }
   | { readonly name: 'not-found'; readonly path: string };
 
 export type RouteName = Route['name'];
@@ -33,6 +39,7 @@ export const TOP_LEVEL_SEGMENTS = [
   'hosts',
   'targets',
   'dashboards',
+  'alerts',
   'get-started',
   'settings',
 ] as const;
@@ -47,11 +54,31 @@ function decodeSegment(segment: string): string {
   }
 }
 
+const ALERT_PAGES: Readonly<Record<string, Route>> = {
+  history: { name: 'alert-history' },
+  channels: { name: 'alert-channels' },
+  silences: { name: 'alert-silences' },
+};
+
+/** Below `/alerts`: the list, `rules/new`, `rules/<id>`, `history`, `channels`, `silences`. */
+function matchAlerts(parts: readonly string[], path: string): Route {
+  const [second, third, ...rest] = parts;
+  if (second === undefined) return { name: 'alerts' };
+  if (rest.length > 0) return { name: 'not-found', path };
+  if (second === 'rules') {
+    if (third === undefined) return { name: 'alerts' };
+    return third === 'new' ? { name: 'alert-rule', id: null } : { name: 'alert-rule', id: decodeSegment(third) };
+  }
+  const page = Object.hasOwn(ALERT_PAGES, second) ? ALERT_PAGES[second] : undefined;
+  return third === undefined && page !== undefined ? page : { name: 'not-found', path };
+}
+
 /** `path` is the app path (starting with `/`), without query. */
 export function matchRoute(path: string): Route {
   const parts = path.split('/').filter((p) => p !== '');
   const [first, second, ...rest] = parts;
   if (first === undefined) return { name: 'services' };
+  if (first === 'alerts') return matchAlerts(parts.slice(1), path);
   if (rest.length > 0) return { name: 'not-found', path };
   if (first === 'traces') return second === undefined ? { name: 'traces' } : { name: 'trace', traceId: decodeSegment(second) };
   if (first === 'services') return second === undefined ? { name: 'services' } : { name: 'service', service: decodeSegment(second) };

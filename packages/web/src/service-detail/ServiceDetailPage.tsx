@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo } from 'react';
+import { newRuleHref, prefillForService } from '../alerts/rule-prefill.ts';
 import { apdexSettings, listApmServices, serviceOperations, serviceSeries } from '../api/apm-api.ts';
 import { apmPath, tracesHref } from '../apm/apm-links.ts';
 import { EnvironmentPicker } from '../apm/EnvironmentPicker.tsx';
@@ -64,6 +65,9 @@ export function ServiceDetailPage({ service }: { readonly service: string }) {
           <Link to={tracesHref(params, { service })}>Traces</Link>
           <Link to={apmPath('/service-map', params)}>Service map</Link>
           <Link to={apmPath('/exceptions', params, { service })}>Exceptions</Link>
+          <Link to={newRuleHref(prefillForService(service, scope.environment), params)} title="A rule on this service’s error rate, to adjust before saving">
+            Create alert
+          </Link>
         </span>
       </div>
 

@@ -1,0 +1,64 @@
+import type { ReactNode } from 'react';
+import { problemsAt, type FieldProblem } from './form-problems.ts';
+import type { RuleForm } from './rule-form.ts';
+
+/** What each part of the editor gets: the form, a change to it, and the problems by definition path. */
+export interface EditorPartProps {
+  readonly form: RuleForm;
+  readonly update: (change: (form: RuleForm) => RuleForm) => void;
+  readonly problems: readonly FieldProblem[];
+  /** Unique id prefix for inputs and labels. */
+  readonly id: string;
+}
+
+/** The problems at `path` as text, or undefined. */
+export function problemAt(problems: readonly FieldProblem[], path: string): string | undefined {
+  const found = problemsAt(problems, path);
+  return found.length === 0 ? undefined : [...new Set(found.map((p) => p.message))].join('; ');
+}
+
+/** The accessibility attributes of an input with a problem (or none). */
+export function invalidProps(id: string, problem: string | undefined): { 'aria-invalid'?: true; 'aria-describedby'?: string } {
+  return problem === undefined ? {} : { 'aria-invalid': true, 'aria-describedby': `${id}-problem` };
+}
+
+/** A labelled field: the input, an optional hint, and its problem under it. */
+export function Field({
+  id,
+  label,
+  problem,
+  hint,
+  className,
+  children,
+}: {
+  readonly id: string;
+  readonly label: string;
+  readonly problem?: string | undefined;
+  readonly hint?: ReactNode;
+  readonly className?: string;
+  readonly children: ReactNode;
+}) {
+  return (
+    <div className={`field ${className ?? ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {children}
+      {hint !== undefined && <span className="field-hint">{hint}</span>}
+      {problem !== undefined && (
+        <span id={`${id}-problem`} className="field-problem">
+          {problem}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** A titled group of fields. */
+export function EditorSection({ title, children, aside }: { readonly title: string; readonly children: ReactNode; readonly aside?: ReactNode }) {
+  return (
+    <fieldset className="alert-editor-section">
+      <legend>{title}</legend>
+      {aside !== undefined && <div className="alert-editor-aside">{aside}</div>}
+      {children}
+    </fieldset>
+  );
+}

@@ -1,0 +1,177 @@
+import type { Silence } from '@sightline/contract';
+import { useId, useState, type FormEvent } from 'react';
+import { ApiError } from '../../api/api-error.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { issuesByField, parseApiIssues } from '../channels/api-issues.ts';
+import { FormField } from '../channels/FormField.tsx';
+import { MatcherRows } from './MatcherRows.tsx';
+import { ScheduleFields } from './ScheduleFields.tsx';
+import {
+  definitionFromForm,
+  emptySilenceForm,
+  formFromDefinition,
+  problemsAfterEdit,
+  silenceFieldOfPath,
+  type SilenceField,
+  type SilenceFormInput,
+} from './silence-form.ts';
+import type { SilencePrefill } from './silence-prefill.ts';
+import { describeSchedule } from './silence-schedule.ts';
+import { createSilence, updateSilence } from './silences-api.ts';
+
+type Problems = Partial<Record<SilenceField, string>>;
+
+const CREATED_BY_KEY = 'sightline.silence.createdBy';
+
+function rememberedAuthor(): string {
+  try {
+    return localStorage.getItem(CREATED_BY_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+function rememberAuthor(name: string): void {
+  try {
+    localStorage.setItem(CREATED_BY_KEY, name);
+  } catch {
+    // storage off: the field is just not prefilled next time
+  }
+}
+
+export interface RuleChoice {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** Creates a silence (optionally prefilled from a link) or edits one. */
+export function SilenceForm({
+  silence,
+  prefill,
+  rules,
+  viewerZone,
+  onSaved,
+  onCancel,
+}: {
+  readonly silence: Silence | undefined;
+  readonly prefill: SilencePrefill | undefined;
+  readonly rules: readonly RuleChoice[] | undefined;
+  readonly viewerZone: string;
+  readonly onSaved: (saved: Silence) => void;
+  readonly onCancel: () => void;
+}) {
+  const id = useId();
+  const [input, setInput] = useState<SilenceFormInput>(() => {
+    const context = { nowMs: Date.now(), viewerZone };
+    if (silence !== undefined) return formFromDefinition(silence.definition, context);
+    return { ...emptySilenceForm(context, prefill), createdBy: rememberedAuthor() };
+  });
+  const [problems, setProblems] = useState<Problems>({});
+  const [unplaced, setUnplaced] = useState<readonly string[]>([]);
+  const [error, setError] = useState<unknown>(undefined);
+  const [saving, setSaving] = useState(false);
+  const change = (patch: Partial<SilenceFormInput>): void => {
+    setInput((current) => ({ ...current, ...patch }));
+    setProblems((current) => problemsAfterEdit(current, patch));
+  };
+
+  const nowMs = Date.now();
+  const preview = definitionFromForm(input, { nowMs, viewerZone });
+  const ruleKnown = input.ruleId === '' || rules === undefined || rules.some((r) => r.id === input.ruleId);
+
+  const submit = (event: FormEvent<HTMLFormElement>): void => {
+    event.preventDefault();
+    const result = definitionFromForm(input, { nowMs: Date.now(), viewerZone });
+    setError(undefined);
+    if (!result.ok) {
+      setProblems(result.problems);
+      setUnplaced(result.unplaced);
+      return;
+    }
+    setProblems({});
+    setUnplaced([]);
+    setSaving(true);
+    if (result.definition.createdBy !== '') rememberAuthor(result.definition.createdBy);
+    (silence === undefined ? createSilence(result.definition) : updateSilence(silence.id, result.definition)).then(
+      (saved) => {
+        setSaving(false);
+        onSaved(saved);
+      },
+      (failure: unknown) => {
+        setSaving(false);
+        if (failure instanceof ApiError && failure.status === 400) {
+          const placed = issuesByField(parseApiIssues(failure.message), silenceFieldOfPath);
+          setProblems(placed.problems);
+          setUnplaced(placed.unplaced);
+        } else setError(failure);
+      },
+    );
+  };
+
+  const problemCount = Object.keys(problems).length;
+  return (
+    <form className="panel silence-form" aria-labelledby={`${id}-title`} onSubmit={submit} noValidate>
+      <div className="panel-header">
+        <h2 id={`${id}-title`}>{silence === undefined ? 'New silence' : 'Edit silence'}</h2>
+        <span className="muted small">Muted alerts still change state and are recorded; only their notifications are held back.</span>
+      </div>
+      <div className="filter-row">
+        <FormField id={`${id}-rule`} label="Rule" problem={problems.ruleId} className="field field-wide">
+          {(control) => (
+            <select {...control} value={input.ruleId} onChange={(event) => change({ ruleId: event.target.value })}>
+              <option value="">Any rule (matchers decide)</option>
+              {!ruleKnown && <option value={input.ruleId}>Unknown rule ({input.ruleId})</option>}
+              {(rules ?? []).map((rule) => (
+                <option key={rule.id} value={rule.id}>
+                  {rule.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+      </div>
+      <MatcherRows id={`${id}-matchers`} rows={input.matchers} problem={problems.matchers} onChange={(matchers) => change({ matchers })} />
+      <ScheduleFields formId={id} input={input} problems={problems} viewerZone={viewerZone} onChange={change} />
+      <div className="filter-row">
+        <FormField id={`${id}-comment`} label="Comment" problem={problems.comment} className="field field-wide">
+          {(control) => (
+            <input
+              {...control}
+              maxLength={1000}
+              placeholder="e.g. Database maintenance"
+              value={input.comment}
+              onChange={(event) => change({ comment: event.target.value })}
+            />
+          )}
+        </FormField>
+        <FormField id={`${id}-createdBy`} label="Created by" problem={problems.createdBy}>
+          {(control) => (
+            <input {...control} maxLength={200} autoComplete="name" value={input.createdBy} onChange={(event) => change({ createdBy: event.target.value })} />
+          )}
+        </FormField>
+      </div>
+      {(unplaced.length > 0 || problemCount > 0) && (
+        <div className="notice notice-error" role="alert">
+          <div className="notice-title">{problemCount > 0 ? 'Check the marked fields.' : 'The server did not accept the silence.'}</div>
+          {unplaced.map((text) => (
+            <div key={text} className="notice-message">
+              {text}
+            </div>
+          ))}
+        </div>
+      )}
+      <div className="silence-form-actions">
+        <button type="submit" className="btn btn-primary" disabled={saving}>
+          {saving ? 'Saving…' : silence === undefined ? 'Create silence' : 'Save changes'}
+        </button>
+        <button type="button" className="btn" onClick={onCancel} disabled={saving}>
+          Cancel
+        </button>
+        <span className="muted small" aria-live="polite">
+          {preview.ok && `Mutes ${describeSchedule(preview.definition.schedule, nowMs, viewerZone)}`}
+        </span>
+      </div>
+      {error !== undefined && <ErrorNotice error={error} title="Could not save the silence" />}
+    </form>
+  );
+}
