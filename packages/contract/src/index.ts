@@ -205,6 +205,26 @@ export { durationSchema, spanSearchQuerySchema, spanSearchRequestSchema, spanSea
 export type { SpanSearchParams, SpanSearchRequest, SpanSearchResponse, SpanSummary } from './span-search.ts';
 export { nanosSchema, parseTimeToNanos, requireOrderedRange, spanIdInputSchema, spanIdSchema, timeSchema, traceIdInputSchema, traceIdSchema } from './time.ts';
 export {
+  addDays,
+  browserTimeZone,
+  isKnownTimeZone,
+  isValidTimeZone,
+  LOCAL_TIME_ZONE,
+  localDay,
+  nextDate,
+  offsetMs,
+  timeZoneChoices,
+  wallClockToUnixMs,
+  weekdayOf,
+  zonedClock,
+  zonedDate,
+  zonedDateTimeValue,
+  zonedInstant,
+  zonedParts,
+  zonedToMs,
+} from './zoned-time.ts';
+export type { LocalDay, WallClock, ZonedParts } from './zoned-time.ts';
+export {
   spanEventSchema,
   spanKindSchema,
   spanLinkSchema,

@@ -1,5 +1,4 @@
-import type { SilenceDefinition, SilenceMatcher } from '@sightline/contract';
-import { isValidTimeZone } from './zoned-time.ts';
+import { isValidTimeZone, type SilenceDefinition, type SilenceMatcher } from '@sightline/contract';
 
 /** Compiled patterns by source; `null` marks one that does not compile. */
 const patterns = new Map<string, RegExp | null>();

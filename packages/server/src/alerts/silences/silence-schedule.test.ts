@@ -2,35 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { SilenceSchedule } from '@sightline/contract';
 import { activeWindow, nextWindowStart, silenceActiveAt, silenceStatus } from './silence-schedule.ts';
-import { localDay, offsetMs, zonedInstant } from './zoned-time.ts';
 
 const utc = (text: string): number => Date.parse(text);
-const HOUR = 3600_000;
 
 function recurring(partial: Partial<Extract<SilenceSchedule, { kind: 'recurring' }>>): { schedule: SilenceSchedule } {
   return { schedule: { kind: 'recurring', timezone: 'UTC', weekdays: [0, 1, 2, 3, 4, 5, 6], startTime: '02:00', endTime: '04:00', ...partial } };
 }
-
-describe('zoned time', () => {
-  it('reads offsets and local days in a zone', () => {
-    assert.equal(offsetMs(utc('2025-01-15T12:00:00Z'), 'Europe/Berlin'), HOUR);
-    assert.equal(offsetMs(utc('2025-07-15T12:00:00Z'), 'Europe/Berlin'), 2 * HOUR);
-    assert.equal(offsetMs(utc('2025-07-15T12:00:00Z'), 'America/New_York'), -4 * HOUR);
-    assert.equal(offsetMs(utc('2025-07-15T12:00:00Z'), 'Asia/Kolkata'), 5.5 * HOUR);
-    assert.deepEqual(localDay(utc('2025-03-29T23:30:00Z'), 'Europe/Berlin'), { year: 2025, month: 3, day: 30 });
-    assert.deepEqual(localDay(utc('2025-03-29T23:30:00Z'), 'America/New_York'), { year: 2025, month: 3, day: 29 });
-  });
-
-  it('maps local times to instants across DST changes', () => {
-    const march30 = { year: 2025, month: 3, day: 30 };
-    // 02:00–03:00 does not exist that night in Berlin: 02:00 is the jump itself, 02:30 moves on by the gap.
-    assert.equal(zonedInstant(march30, 120, 'Europe/Berlin'), utc('2025-03-30T01:00:00Z'));
-    assert.equal(zonedInstant(march30, 150, 'Europe/Berlin'), utc('2025-03-30T01:30:00Z'));
-    assert.equal(zonedInstant(march30, 240, 'Europe/Berlin'), utc('2025-03-30T02:00:00Z'));
-    // 02:30 happens twice on 26 October: the first one counts.
-    assert.equal(zonedInstant({ year: 2025, month: 10, day: 26 }, 150, 'Europe/Berlin'), utc('2025-10-26T00:30:00Z'));
-  });
-});
 
 describe('silence schedules', () => {
   it('mutes a one-off window [start, end)', () => {

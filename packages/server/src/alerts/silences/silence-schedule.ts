@@ -1,5 +1,4 @@
-import type { SilenceDefinition, SilenceSchedule } from '@sightline/contract';
-import { addDays, localDay, weekdayOf, zonedInstant, type LocalDay } from './zoned-time.ts';
+import { addDays, localDay, weekdayOf, zonedInstant, type LocalDay, type SilenceDefinition, type SilenceSchedule } from '@sightline/contract';
 
 type RecurringSchedule = Extract<SilenceSchedule, { kind: 'recurring' }>;
 

@@ -1,7 +1,7 @@
+import { wallClockToUnixMs, type WallClock } from '@sightline/contract';
 import { isCalendarDay, isClockTime, parseRfc3339 } from './rfc3339-time.ts';
 import type { Priority } from './syslog-codes.ts';
 import { EMPTY_FIELDS, type SyslogMessage } from './syslog-message.ts';
-import { wallClockToUnixMs, type WallClock } from './zoned-time.ts';
 
 /**
  * RFC 3164 (BSD syslog) as senders really write it, after `<PRI>`:

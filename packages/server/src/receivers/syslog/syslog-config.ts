@@ -1,5 +1,5 @@
+import { isKnownTimeZone, LOCAL_TIME_ZONE } from '@sightline/contract';
 import { z } from 'zod';
-import { isKnownTimeZone, LOCAL_TIME_ZONE } from './zoned-time.ts';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
