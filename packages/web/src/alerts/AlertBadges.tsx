@@ -1,13 +1,37 @@
+import type { ReactNode } from 'react';
 import type { AlertSeverity } from '@sightline/contract';
 import type { DisplayState } from './alerts-view.ts';
+
+export type PillTone = 'danger' | 'warn' | 'ok' | 'accent' | 'plain';
+
+/** A status as a rounded badge with a dot, coloured by `tone`; a hollow dot for a status that is not on. */
+export function StatusPill({
+  className,
+  tone,
+  hollow = false,
+  children,
+}: {
+  readonly className: string;
+  readonly tone: PillTone;
+  readonly hollow?: boolean;
+  readonly children: ReactNode;
+}) {
+  return (
+    <span className={`alert-pill alert-pill-${tone}${hollow ? ' alert-pill-hollow' : ''} ${className}`}>
+      <span aria-hidden="true" className="alert-pill-dot" />
+      {children}
+    </span>
+  );
+}
+
+const STATE_TONES: Readonly<Record<DisplayState, PillTone>> = { firing: 'danger', pending: 'warn', resolved: 'ok', inactive: 'plain', disabled: 'plain' };
 
 /** A rule's or instance's state: firing (red), pending (amber), resolved (green), inactive, disabled. */
 export function StateBadge({ state }: { readonly state: DisplayState }) {
   return (
-    <span className={`alert-state alert-state-${state}`}>
-      <span aria-hidden="true" className="alert-state-dot" />
+    <StatusPill className={`alert-state alert-state-${state}`} tone={STATE_TONES[state]} hollow={state === 'inactive'}>
       {state}
-    </span>
+    </StatusPill>
   );
 }
 

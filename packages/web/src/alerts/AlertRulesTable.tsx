@@ -2,10 +2,9 @@ import type { AlertRuleSummary } from '@sightline/contract';
 import type { SortState } from '../apm/table-sort.ts';
 import { SortableTable, type Column } from '../components/SortableTable.tsx';
 import { Link } from '../router/Link.tsx';
-import { formatAgo } from '../targets/targets-view.ts';
-import { formatDateTime } from '../time/time-format.ts';
 import { BuiltinMark, SeverityBadge, SilencedMark, StateBadge } from './AlertBadges.tsx';
 import { byRuleName, displayState, queryText, ruleSortValue, type RuleColumn } from './alerts-view.ts';
+import { TimeAgo } from './TimeAgo.tsx';
 
 export interface AlertRulesTableProps {
   readonly rules: readonly AlertRuleSummary[];
@@ -23,12 +22,7 @@ export interface AlertRulesTableProps {
 }
 
 function Ago({ ms, nowMs }: { readonly ms: number; readonly nowMs: number }) {
-  if (ms <= 0) return <span className="muted">never</span>;
-  return (
-    <time dateTime={new Date(ms).toISOString()} title={formatDateTime(ms)}>
-      {formatAgo(ms, nowMs)}
-    </time>
-  );
+  return ms <= 0 ? <span className="muted">never</span> : <TimeAgo ms={ms} nowMs={nowMs} />;
 }
 
 function Actions({ rule, props }: { readonly rule: AlertRuleSummary; readonly props: AlertRulesTableProps }) {

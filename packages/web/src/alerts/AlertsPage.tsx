@@ -21,6 +21,7 @@ import {
 } from './alerts-view.ts';
 import { AlertRulesTable } from './AlertRulesTable.tsx';
 import { usePoll } from './use-poll.ts';
+import './rules.css';
 
 /** The alert rules with their state now, filtered in the URL; rules are enabled, disabled and deleted here. */
 export function AlertsPage() {

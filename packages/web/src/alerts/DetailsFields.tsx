@@ -1,5 +1,8 @@
 import { Fragment } from 'react';
-import { EditorSection, Field, invalidProps, problemAt, type EditorPartProps } from './EditorField.tsx';
+import { EditorSection, problemAt, type EditorPartProps } from './EditorField.tsx';
+import { EditorRowsTable } from './EditorRowsTable.tsx';
+import { FormField, TextField } from './FormField.tsx';
+import type { LabelRow } from './rule-form.ts';
 
 const PLACEHOLDERS: readonly (readonly [string, string])[] = [
   ['{{rule}}', 'the rule’s name'],
@@ -13,77 +16,56 @@ const PLACEHOLDERS: readonly (readonly [string, string])[] = [
 
 /** Labels added to every alert of the rule, and the notification's title and text. */
 export function DetailsFields({ form, update, problems, id }: EditorPartProps) {
-  const setRow = (index: number, patch: Partial<{ key: string; value: string }>): void =>
-    update((f) => ({ ...f, labels: f.labels.map((row, i) => (i === index ? { ...row, ...patch } : row)) }));
-  const labelsProblem = problemAt(problems, 'labels');
-  const titleProblem = problemAt(problems, 'title');
   const descriptionProblem = problemAt(problems, 'description');
   return (
     <EditorSection title="Labels and message">
-      <table className="alert-labels" aria-label="Labels">
-        <thead>
-          <tr>
-            <th scope="col">Label</th>
-            <th scope="col">Value</th>
-            <th scope="col">
-              <span className="visually-hidden">Remove</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {form.labels.map((row, i) => (
-            <tr key={i}>
-              <td>
-                <input
-                  aria-label={`Label ${i + 1} name`}
-                  value={row.key}
-                  placeholder="team"
-                  spellCheck={false}
-                  onChange={(e) => setRow(i, { key: e.target.value })}
-                />
-              </td>
-              <td>
-                <input aria-label={`Label ${i + 1} value`} value={row.value} placeholder="payments" onChange={(e) => setRow(i, { value: e.target.value })} />
-              </td>
-              <td>
-                <button
-                  type="button"
-                  className="btn btn-small"
-                  aria-label={`Remove label ${row.key}`}
-                  onClick={() => update((f) => ({ ...f, labels: f.labels.filter((_, j) => j !== i) }))}
-                >
-                  Remove
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <div className="alert-row-end">
-        <button type="button" className="btn btn-small" onClick={() => update((f) => ({ ...f, labels: [...f.labels, { key: '', value: '' }] }))}>
-          Add label
-        </button>
-        {form.labels.length === 0 && <span className="muted small">Labels go with every alert of this rule (for routing and silences).</span>}
-      </div>
-      {labelsProblem !== undefined && <span className="field-problem">{labelsProblem}</span>}
-      <Field id={`${id}-title`} label="Title" problem={titleProblem} className="field-full">
-        <input
-          id={`${id}-title`}
-          value={form.title}
-          {...invalidProps(`${id}-title`, titleProblem)}
-          onChange={(e) => update((f) => ({ ...f, title: e.target.value }))}
-        />
-      </Field>
-      <Field id={`${id}-description`} label="Description" problem={descriptionProblem} className="field-full">
-        <textarea
-          id={`${id}-description`}
-          rows={3}
-          value={form.description}
-          placeholder="What is wrong and what to do: {{labels.queue}} holds {{value}} messages."
-          {...invalidProps(`${id}-description`, descriptionProblem)}
-          onChange={(e) => update((f) => ({ ...f, description: e.target.value }))}
-        />
-      </Field>
+      <EditorRowsTable<LabelRow>
+        className="alert-labels"
+        label="Labels"
+        columns={['Label', 'Value']}
+        rows={form.labels}
+        cells={(row, i, setRow) => (
+          <>
+            <td>
+              <input
+                aria-label={`Label ${i + 1} name`}
+                value={row.key}
+                placeholder="team"
+                spellCheck={false}
+                onChange={(e) => setRow({ key: e.target.value })}
+              />
+            </td>
+            <td>
+              <input aria-label={`Label ${i + 1} value`} value={row.value} placeholder="payments" onChange={(e) => setRow({ value: e.target.value })} />
+            </td>
+          </>
+        )}
+        removeLabel={(row) => `Remove label ${row.key}`}
+        onChange={(labels) => update((f) => ({ ...f, labels }))}
+        addLabel="Add label"
+        newRow={{ key: '', value: '' }}
+        note={form.labels.length === 0 && <span className="muted small">Labels go with every alert of this rule (for routing and silences).</span>}
+        problem={problemAt(problems, 'labels')}
+      />
+      <TextField
+        id={`${id}-title`}
+        label="Title"
+        problem={problemAt(problems, 'title')}
+        className="field-full"
+        value={form.title}
+        onChange={(title) => update((f) => ({ ...f, title }))}
+      />
+      <FormField id={`${id}-description`} label="Description" problem={descriptionProblem} className="field-full">
+        {(control) => (
+          <textarea
+            {...control}
+            rows={3}
+            value={form.description}
+            placeholder="What is wrong and what to do: {{labels.queue}} holds {{value}} messages."
+            onChange={(e) => update((f) => ({ ...f, description: e.target.value }))}
+          />
+        )}
+      </FormField>
       <details className="alert-placeholders">
         <summary>Placeholders for the title and description</summary>
         <dl className="facts">

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { problemsAt, type FieldProblem } from './form-problems.ts';
+import { TextField } from './FormField.tsx';
 import type { RuleForm } from './rule-form.ts';
 
 /** What each part of the editor gets: the form, a change to it, and the problems by definition path. */
@@ -22,33 +23,32 @@ export function invalidProps(id: string, problem: string | undefined): { 'aria-i
   return problem === undefined ? {} : { 'aria-invalid': true, 'aria-describedby': `${id}-problem` };
 }
 
-/** A labelled field: the input, an optional hint, and its problem under it. */
-export function Field({
+/** What a query groups its alerts by, as text (one alert per group). */
+export function GroupByField({
   id,
-  label,
-  problem,
+  problems,
+  value,
+  placeholder,
   hint,
-  className,
-  children,
-}: {
-  readonly id: string;
-  readonly label: string;
-  readonly problem?: string | undefined;
+  onChange,
+}: Pick<EditorPartProps, 'id' | 'problems'> & {
+  readonly value: string;
+  readonly placeholder: string;
   readonly hint?: ReactNode;
-  readonly className?: string;
-  readonly children: ReactNode;
+  readonly onChange: (value: string) => void;
 }) {
   return (
-    <div className={`field ${className ?? ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {children}
-      {hint !== undefined && <span className="field-hint">{hint}</span>}
-      {problem !== undefined && (
-        <span id={`${id}-problem`} className="field-problem">
-          {problem}
-        </span>
-      )}
-    </div>
+    <TextField
+      id={`${id}-group`}
+      label="Group by (one alert per group)"
+      problem={problemAt(problems, 'query.groupBy')}
+      className="field-wide"
+      hint={hint}
+      value={value}
+      placeholder={placeholder}
+      spellCheck={false}
+      onChange={onChange}
+    />
   );
 }
 

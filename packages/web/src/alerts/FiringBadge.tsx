@@ -1,7 +1,7 @@
-import { useEffect } from 'react';
 import { useApi } from '../hooks/use-api.ts';
 import { useAppLocation } from '../router/use-location.ts';
 import { listInstances } from './alerts-api.ts';
+import { useVisibleInterval } from './use-poll.ts';
 
 const REFRESH_MS = 30_000;
 
@@ -9,13 +9,7 @@ const REFRESH_MS = 30_000;
 export function FiringBadge() {
   const { path } = useAppLocation();
   const instances = useApi(`alert-instances|${path}`, listInstances);
-  const { reload } = instances;
-  useEffect(() => {
-    const timer = window.setInterval(() => {
-      if (document.visibilityState === 'visible') reload();
-    }, REFRESH_MS);
-    return () => window.clearInterval(timer);
-  }, [reload]);
+  useVisibleInterval(instances.reload, REFRESH_MS);
   const firing = instances.data?.instances.filter((i) => i.state === 'firing').length ?? 0;
   if (firing === 0) return null;
   return (

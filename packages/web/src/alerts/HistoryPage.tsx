@@ -7,6 +7,7 @@ import { useAppLocation, useUpdateParams } from '../router/use-location.ts';
 import { alertHistory, listRules } from './alerts-api.ts';
 import { groupLabelsOf, ruleHref } from './alerts-view.ts';
 import { TransitionsTable } from './TransitionsTable.tsx';
+import './rules.css';
 
 const RULE_PARAM = 'rule';
 const LIMIT = 1000;

@@ -1,9 +1,9 @@
 import type { AlertInstance } from '@sightline/contract';
 import { formatNumber } from '../dashboards/panel-units.ts';
 import { formatAgo } from '../targets/targets-view.ts';
-import { formatDateTime } from '../time/time-format.ts';
 import { SeverityBadge, SilencedMark, StateBadge } from './AlertBadges.tsx';
 import { groupName } from './preview-chart.ts';
+import { TimeAgo } from './TimeAgo.tsx';
 
 const RANK: Readonly<Record<AlertInstance['state'], number>> = { firing: 0, pending: 1, resolved: 2, inactive: 3 };
 
@@ -48,15 +48,7 @@ export function InstancesTable({ instances, nowMs }: { readonly instances: reado
                 {instance.value === null ? '–' : formatNumber(instance.value)}
                 {instance.threshold !== null && <span className="muted small"> / {formatNumber(instance.threshold)}</span>}
               </td>
-              <td className="num">
-                {since > 0 ? (
-                  <time dateTime={new Date(since).toISOString()} title={formatDateTime(since)}>
-                    {formatAgo(since, nowMs)}
-                  </time>
-                ) : (
-                  '–'
-                )}
-              </td>
+              <td className="num">{since > 0 ? <TimeAgo ms={since} nowMs={nowMs} /> : '–'}</td>
               <td className="num">{instance.lastEvaluatedMs > 0 ? formatAgo(instance.lastEvaluatedMs, nowMs) : 'never'}</td>
             </tr>
           );

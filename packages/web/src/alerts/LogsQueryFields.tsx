@@ -4,7 +4,8 @@ import { NamePicker } from '../components/NamePicker.tsx';
 import { AttributeFilterEditor } from '../filters/AttributeFilterEditor.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { SEVERITY_LEVELS, severityMinNumber } from '../logs/severity.ts';
-import { Field, invalidProps, problemAt, type EditorPartProps } from './EditorField.tsx';
+import { GroupByField, problemAt, type EditorPartProps } from './EditorField.tsx';
+import { FormField, TextField } from './FormField.tsx';
 import type { LogsForm } from './rule-form.ts';
 
 /** A logs query: records of a service at or above a severity, containing text, with attribute conditions; counted per group. */
@@ -13,16 +14,14 @@ export function LogsQueryFields({ form, update, problems, id }: EditorPartProps)
   const logs = form.logs;
   const set = (patch: Partial<LogsForm>): void => update((f) => ({ ...f, logs: { ...f.logs, ...patch } }));
   const services = useApi(`alert-log-services|${resolved.startMs}|${resolved.endMs}`, (signal) => listServices('logs', resolved, signal));
-  const bodyProblem = problemAt(problems, 'query.bodyContains');
-  const groupProblem = problemAt(problems, 'query.groupBy');
   const attributeProblem = problemAt(problems, 'query.attributes') ?? problemAt(problems, 'query.resourceAttributes');
   return (
     <>
       <div className="filter-row">
-        <Field id={`${id}-service`} label="Service" problem={problemAt(problems, 'query.service')}>
+        <FormField id={`${id}-service`} label="Service" problem={problemAt(problems, 'query.service')}>
           <NamePicker id={`${id}-service`} value={logs.service} names={services} anyLabel="any service" onChange={(service) => set({ service })} />
-        </Field>
-        <Field id={`${id}-severity`} label="At least" className="field-narrow">
+        </FormField>
+        <FormField id={`${id}-severity`} label="At least" className="field-narrow">
           <select
             id={`${id}-severity`}
             value={logs.severityMin === null ? '' : String(logs.severityMin)}
@@ -35,16 +34,16 @@ export function LogsQueryFields({ form, update, problems, id }: EditorPartProps)
               </option>
             ))}
           </select>
-        </Field>
-        <Field id={`${id}-body`} label="Body contains" problem={bodyProblem} className="field-wide">
-          <input
-            id={`${id}-body`}
-            value={logs.bodyContains}
-            placeholder="text, case-insensitive"
-            {...invalidProps(`${id}-body`, bodyProblem)}
-            onChange={(e) => set({ bodyContains: e.target.value })}
-          />
-        </Field>
+        </FormField>
+        <TextField
+          id={`${id}-body`}
+          label="Body contains"
+          problem={problemAt(problems, 'query.bodyContains')}
+          className="field-wide"
+          value={logs.bodyContains}
+          placeholder="text, case-insensitive"
+          onChange={(bodyContains) => set({ bodyContains })}
+        />
       </div>
       <div className="field field-full">
         <span className="field-label">Attribute filters</span>
@@ -58,22 +57,14 @@ export function LogsQueryFields({ form, update, problems, id }: EditorPartProps)
         />
         {attributeProblem !== undefined && <span className="field-problem">{attributeProblem}</span>}
       </div>
-      <Field
-        id={`${id}-group`}
-        label="Group by (one alert per group)"
-        problem={groupProblem}
-        className="field-wide"
+      <GroupByField
+        id={id}
+        problems={problems}
+        value={logs.groupBy}
+        placeholder="e.g. service, resource.host.name"
         hint="service, severity, or attribute keys (resource. before a resource attribute’s key)"
-      >
-        <input
-          id={`${id}-group`}
-          value={logs.groupBy}
-          placeholder="e.g. service, resource.host.name"
-          spellCheck={false}
-          {...invalidProps(`${id}-group`, groupProblem)}
-          onChange={(e) => set({ groupBy: e.target.value })}
-        />
-      </Field>
+        onChange={(groupBy) => set({ groupBy })}
+      />
     </>
   );
 }

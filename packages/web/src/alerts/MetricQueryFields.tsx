@@ -3,7 +3,8 @@ import { useTimeRange } from '../app/time-range-context.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { useDebounced } from '../hooks/use-debounced.ts';
 import { listMetrics, metricLabelKeys } from './alerts-api.ts';
-import { Field, invalidProps, problemAt, type EditorPartProps } from './EditorField.tsx';
+import { GroupByField, problemAt, type EditorPartProps } from './EditorField.tsx';
+import { FormField, TextField } from './FormField.tsx';
 import { LabelFilterChips } from './LabelFilterChips.tsx';
 import { parseNameList } from './label-filter-text.ts';
 import type { MetricForm } from './rule-form.ts';
@@ -35,40 +36,40 @@ export function MetricQueryFields({ form, update, problems, id }: EditorPartProp
   const labelKeys = keys.data ?? [];
   const info = metrics.data?.find((m) => m.name === metric.metric.trim());
   const grouped = parseNameList(metric.groupBy);
-  const metricProblem = problemAt(problems, 'query.metric');
-  const groupProblem = problemAt(problems, 'query.groupBy');
-  const quantileProblem = problemAt(problems, 'query.quantile');
   const showQuantile = metric.quantile !== '' || (info !== undefined && DISTRIBUTIONS.has(info.type));
 
   return (
     <>
       <div className="filter-row">
-        <Field
+        <FormField
           id={`${id}-metric`}
           label="Metric"
-          problem={metricProblem}
+          problem={problemAt(problems, 'query.metric')}
           hint={metricHint(info, metrics.data !== undefined && metric.metric.trim() !== '')}
           className="field-wide"
         >
-          <input
-            id={`${id}-metric`}
-            list={`${id}-metric-names`}
-            value={metric.metric}
-            placeholder="e.g. http.server.request.duration"
-            autoComplete="off"
-            spellCheck={false}
-            {...invalidProps(`${id}-metric`, metricProblem)}
-            onChange={(e) => set({ metric: e.target.value })}
-          />
-          <datalist id={`${id}-metric-names`}>
-            {(metrics.data ?? []).map((m) => (
-              <option key={m.name} value={m.name}>
-                {m.type}
-              </option>
-            ))}
-          </datalist>
-        </Field>
-        <Field id={`${id}-aggregation`} label="Aggregation" className="field-narrow">
+          {(control) => (
+            <>
+              <input
+                {...control}
+                list={`${id}-metric-names`}
+                value={metric.metric}
+                placeholder="e.g. http.server.request.duration"
+                autoComplete="off"
+                spellCheck={false}
+                onChange={(e) => set({ metric: e.target.value })}
+              />
+              <datalist id={`${id}-metric-names`}>
+                {(metrics.data ?? []).map((m) => (
+                  <option key={m.name} value={m.name}>
+                    {m.type}
+                  </option>
+                ))}
+              </datalist>
+            </>
+          )}
+        </FormField>
+        <FormField id={`${id}-aggregation`} label="Aggregation" className="field-narrow">
           <select id={`${id}-aggregation`} value={metric.aggregation} onChange={(e) => set({ aggregation: e.target.value as MetricForm['aggregation'] })}>
             {AGGREGATIONS.map((a) => (
               <option key={a} value={a}>
@@ -76,25 +77,25 @@ export function MetricQueryFields({ form, update, problems, id }: EditorPartProp
               </option>
             ))}
           </select>
-        </Field>
-        <Field id={`${id}-function`} label="Function" className="field-narrow">
+        </FormField>
+        <FormField id={`${id}-function`} label="Function" className="field-narrow">
           <select id={`${id}-function`} value={metric.fn} onChange={(e) => set({ fn: e.target.value as MetricForm['fn'] })}>
             <option value="">value</option>
             <option value="rate">rate (/s)</option>
             <option value="increase">increase</option>
           </select>
-        </Field>
+        </FormField>
         {showQuantile && (
-          <Field id={`${id}-quantile`} label="Quantile" problem={quantileProblem} className="field-narrow">
-            <input
-              id={`${id}-quantile`}
-              value={metric.quantile}
-              placeholder="0.95"
-              inputMode="decimal"
-              {...invalidProps(`${id}-quantile`, quantileProblem)}
-              onChange={(e) => set({ quantile: e.target.value })}
-            />
-          </Field>
+          <TextField
+            id={`${id}-quantile`}
+            label="Quantile"
+            problem={problemAt(problems, 'query.quantile')}
+            className="field-narrow"
+            value={metric.quantile}
+            placeholder="0.95"
+            inputMode="decimal"
+            onChange={(quantile) => set({ quantile })}
+          />
         )}
       </div>
       <div className="field field-full">
@@ -102,11 +103,11 @@ export function MetricQueryFields({ form, update, problems, id }: EditorPartProp
         <LabelFilterChips id={`${id}-filters`} filters={metric.filters} labelKeys={labelKeys} onChange={(filters) => set({ filters })} />
         {problemAt(problems, 'query.filters') !== undefined && <span className="field-problem">{problemAt(problems, 'query.filters')}</span>}
       </div>
-      <Field
-        id={`${id}-group`}
-        label="Group by (one alert per group)"
-        problem={groupProblem}
-        className="field-wide"
+      <GroupByField
+        id={id}
+        problems={problems}
+        value={metric.groupBy}
+        placeholder="label names, comma-separated"
         hint={
           labelKeys.length === 0 ? undefined : (
             <>
@@ -125,16 +126,8 @@ export function MetricQueryFields({ form, update, problems, id }: EditorPartProp
             </>
           )
         }
-      >
-        <input
-          id={`${id}-group`}
-          value={metric.groupBy}
-          placeholder="label names, comma-separated"
-          spellCheck={false}
-          {...invalidProps(`${id}-group`, groupProblem)}
-          onChange={(e) => set({ groupBy: e.target.value })}
-        />
-      </Field>
+        onChange={(groupBy) => set({ groupBy })}
+      />
     </>
   );
 }

@@ -4,8 +4,9 @@ import { useApi } from '../hooks/use-api.ts';
 import { Link } from '../router/Link.tsx';
 import { pathWithGlobals } from '../router/routes.ts';
 import { useAppLocation } from '../router/use-location.ts';
-import { listChannels } from './alerts-api.ts';
-import { EditorSection, Field, invalidProps, problemAt, type EditorPartProps } from './EditorField.tsx';
+import { listChannels } from './channels/channels-api.ts';
+import { EditorSection, problemAt, type EditorPartProps } from './EditorField.tsx';
+import { TextField } from './FormField.tsx';
 
 /** Where notifications go: the channels (picked from those set up), how often a firing alert repeats, resolved messages. */
 export function NotifyFields({ form, update, problems, id }: EditorPartProps) {
@@ -13,7 +14,6 @@ export function NotifyFields({ form, update, problems, id }: EditorPartProps) {
   const channels = useApi('alert-channels', listChannels);
   const known = channels.data?.channels ?? [];
   const missing = form.channels.filter((c) => !known.some((k) => k.id === c));
-  const repeatProblem = problemAt(problems, 'notify.repeatIntervalSeconds');
   const channelsProblem = problemAt(problems, 'notify.channels');
   const toggle = (channelId: string, on: boolean): void =>
     update((f) => ({ ...f, channels: on ? [...f.channels, channelId] : f.channels.filter((c) => c !== channelId) }));
@@ -42,16 +42,15 @@ export function NotifyFields({ form, update, problems, id }: EditorPartProps) {
         {channelsProblem !== undefined && <span className="field-problem">{channelsProblem}</span>}
       </fieldset>
       <div className="filter-row">
-        <Field id={`${id}-repeat`} label="Repeat while firing every" problem={repeatProblem}>
-          <input
-            id={`${id}-repeat`}
-            value={form.repeat}
-            placeholder="4h"
-            spellCheck={false}
-            {...invalidProps(`${id}-repeat`, repeatProblem)}
-            onChange={(e) => update((f) => ({ ...f, repeat: e.target.value }))}
-          />
-        </Field>
+        <TextField
+          id={`${id}-repeat`}
+          label="Repeat while firing every"
+          problem={problemAt(problems, 'notify.repeatIntervalSeconds')}
+          value={form.repeat}
+          placeholder="4h"
+          spellCheck={false}
+          onChange={(repeat) => update((f) => ({ ...f, repeat }))}
+        />
         <label className="check alert-check-field">
           <input type="checkbox" checked={form.sendResolved} onChange={(e) => update((f) => ({ ...f, sendResolved: e.target.checked }))} />
           Also notify when resolved

@@ -8,11 +8,13 @@ import { Link } from '../router/Link.tsx';
 import { useAppLocation } from '../router/use-location.ts';
 import { formatAgo } from '../targets/targets-view.ts';
 import { alertHistory, deleteRule, updateRule } from './alerts-api.ts';
-import { alertsHref, conditionText, displayState, groupLabelsOf, historyHref, queryText, ruleDefinitionOf } from './alerts-view.ts';
+import { conditionText, displayState, groupLabelsOf, historyHref, queryText, ruleDefinitionOf } from './alerts-view.ts';
 import { BuiltinMark, SeverityBadge, SilencedMark, StateBadge } from './AlertBadges.tsx';
+import { ConfirmDelete } from './ConfirmDelete.tsx';
 import { describeDuration } from './duration-text.ts';
 import { InstancesTable } from './InstancesTable.tsx';
 import { PreviewPanel } from './PreviewPanel.tsx';
+import { RuleBreadcrumbs } from './RuleBreadcrumbs.tsx';
 import { RuleTimeline } from './RuleTimeline.tsx';
 import { SilenceControl } from './SilenceControl.tsx';
 import { TransitionsTable } from './TransitionsTable.tsx';
@@ -71,10 +73,7 @@ export function RuleDetail({
   return (
     <>
       <div className="toolbar alert-rule-header">
-        <nav className="breadcrumbs" aria-label="Breadcrumbs">
-          <Link to={alertsHref(params)}>Alerts</Link>
-          <span aria-hidden="true"> / </span>
-        </nav>
+        <RuleBreadcrumbs />
         <h2 className="service-title">{rule.name}</h2>
         <StateBadge state={displayState(rule)} />
         <SeverityBadge severity={rule.severity} />
@@ -105,20 +104,16 @@ export function RuleDetail({
             </button>
           )}
           {confirming && (
-            <span className="alert-confirm" role="group" aria-label="Confirm delete">
-              <span>Delete “{rule.name}”? Its history stays.</span>
-              <button
-                type="button"
-                className="btn btn-live"
-                disabled={busy}
-                onClick={() => act('Could not delete the rule', () => deleteRule(rule.id), onDeleted)}
-              >
-                {busy ? 'Deleting…' : 'Delete rule'}
-              </button>
-              <button type="button" className="btn" disabled={busy} onClick={() => setConfirming(false)}>
-                Keep it
-              </button>
-            </span>
+            <ConfirmDelete
+              className="alert-confirm"
+              small={false}
+              question={`Delete “${rule.name}”? Its history stays.`}
+              confirmLabel="Delete rule"
+              deleting={busy}
+              disabled={busy}
+              onConfirm={() => act('Could not delete the rule', () => deleteRule(rule.id), onDeleted)}
+              onKeep={() => setConfirming(false)}
+            />
           )}
         </span>
       </div>

@@ -1,12 +1,13 @@
 import type { AlertRule } from '@sightline/contract';
 import { useCallback, useId, useMemo, useState } from 'react';
-import { ApiError } from '../api/api-error.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { createRule, updateRule } from './alerts-api.ts';
+import { refusalMessage } from './api-issues.ts';
 import { ConditionFields, EvaluationFields } from './ConditionFields.tsx';
 import { DetailsFields } from './DetailsFields.tsx';
-import { Field, invalidProps, problemAt, type EditorPartProps } from './EditorField.tsx';
+import { problemAt, type EditorPartProps } from './EditorField.tsx';
 import { apiProblems, problemText, type FieldProblem } from './form-problems.ts';
+import { TextField } from './FormField.tsx';
 import { NotifyFields } from './NotifyFields.tsx';
 import { previewInputOf } from './preview-request.ts';
 import { PreviewPanel } from './PreviewPanel.tsx';
@@ -44,7 +45,6 @@ export function RuleEditor({
     setApiRefusal([]);
   }, []);
   const part: EditorPartProps = { form, update, problems, id };
-  const nameProblem = problemAt(problems, 'name');
 
   const save = (): void => {
     setAttempted(true);
@@ -59,7 +59,8 @@ export function RuleEditor({
       },
       (error: unknown) => {
         setSaving(false);
-        if (error instanceof ApiError && error.status === 400) setApiRefusal(apiProblems(error.message));
+        const refusal = refusalMessage(error);
+        if (refusal !== undefined) setApiRefusal(apiProblems(refusal));
         else setFailure(error);
       },
     );
@@ -70,16 +71,16 @@ export function RuleEditor({
       <div className="alert-editor-form">
         <div className="panel alert-editor-head">
           <div className="filter-row">
-            <Field id={`${id}-name`} label="Rule name" problem={nameProblem} className="field-wide">
-              <input
-                id={`${id}-name`}
-                value={form.name}
-                placeholder="e.g. Checkout queue too deep"
-                autoComplete="off"
-                {...invalidProps(`${id}-name`, nameProblem)}
-                onChange={(e) => update((f) => ({ ...f, name: e.target.value }))}
-              />
-            </Field>
+            <TextField
+              id={`${id}-name`}
+              label="Rule name"
+              problem={problemAt(problems, 'name')}
+              className="field-wide"
+              value={form.name}
+              placeholder="e.g. Checkout queue too deep"
+              autoComplete="off"
+              onChange={(name) => update((f) => ({ ...f, name }))}
+            />
             <label className="check alert-check-field">
               <input type="checkbox" checked={form.enabled} onChange={(e) => update((f) => ({ ...f, enabled: e.target.checked }))} />
               Enabled

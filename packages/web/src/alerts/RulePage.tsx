@@ -3,15 +3,16 @@ import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { LoadingNote } from '../components/LoadingNote.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { navigate } from '../router/history.ts';
-import { Link } from '../router/Link.tsx';
 import { useAppLocation, useUpdateParams } from '../router/use-location.ts';
 import { getRule } from './alerts-api.ts';
 import { alertsHref, ruleHref } from './alerts-view.ts';
+import { RuleBreadcrumbs } from './RuleBreadcrumbs.tsx';
 import { RuleDetail } from './RuleDetail.tsx';
 import { RuleEditor } from './RuleEditor.tsx';
 import { formFromDefinition, newRuleForm } from './rule-form.ts';
 import { applyPrefill, decodePrefill, PREFILL_PARAM } from './rule-prefill.ts';
 import { usePoll } from './use-poll.ts';
+import './rules.css';
 
 const EDIT_PARAM = 'edit';
 
@@ -27,10 +28,7 @@ function NewRule() {
   return (
     <>
       <div className="toolbar">
-        <nav className="breadcrumbs" aria-label="Breadcrumbs">
-          <Link to={alertsHref(params)}>Alerts</Link>
-          <span aria-hidden="true"> / </span>
-        </nav>
+        <RuleBreadcrumbs />
         <h2 className="service-title">New rule</h2>
       </div>
       {prefillText !== null && prefill === undefined && (
@@ -74,12 +72,7 @@ function ExistingRule({ id }: { readonly id: string }) {
     return (
       <>
         <div className="toolbar">
-          <nav className="breadcrumbs" aria-label="Breadcrumbs">
-            <Link to={alertsHref(params)}>Alerts</Link>
-            <span aria-hidden="true"> / </span>
-            <Link to={ruleHref(id, params)}>{data.rule.name}</Link>
-            <span aria-hidden="true"> / </span>
-          </nav>
+          <RuleBreadcrumbs rule={{ id, name: data.rule.name }} />
           <h2 className="service-title">Edit</h2>
         </div>
         <RuleEditor

@@ -5,7 +5,7 @@ import { Link } from '../router/Link.tsx';
 import { pathWithGlobals } from '../router/routes.ts';
 import { useAppLocation } from '../router/use-location.ts';
 import { formatDateMinute } from '../time/time-format.ts';
-import { createSilence } from './alerts-api.ts';
+import { createSilence } from './silences/silences-api.ts';
 
 const CHOICES = [
   { hours: 1, label: '1 hour' },

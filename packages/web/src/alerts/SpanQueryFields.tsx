@@ -3,7 +3,8 @@ import { listOperations, listServices } from '../api/catalog-api.ts';
 import { useTimeRange } from '../app/time-range-context.tsx';
 import { NamePicker } from '../components/NamePicker.tsx';
 import { useApi } from '../hooks/use-api.ts';
-import { Field, invalidProps, problemAt, type EditorPartProps } from './EditorField.tsx';
+import { problemAt, type EditorPartProps } from './EditorField.tsx';
+import { FormField, TextField } from './FormField.tsx';
 import type { ApmForm, ExceptionsForm } from './rule-form.ts';
 
 export const MEASURE_LABELS: Readonly<Record<ApmForm['measure'], string>> = {
@@ -58,11 +59,10 @@ export function ApmQueryFields({ form, update, problems, id }: EditorPartProps) 
   const operations = useApi(service === '' ? null : `alert-operations|${service}|${resolved.startMs}|${resolved.endMs}`, (signal) =>
     listOperations(service, resolved, signal),
   );
-  const environmentProblem = problemAt(problems, 'query.environment');
   return (
     <>
       <div className="filter-row">
-        <Field id={`${id}-measure`} label="Measure">
+        <FormField id={`${id}-measure`} label="Measure">
           <select id={`${id}-measure`} value={apm.measure} onChange={(e) => set({ measure: e.target.value as ApmForm['measure'] })}>
             {apmAlertMeasures.map((m) => (
               <option key={m} value={m}>
@@ -70,8 +70,8 @@ export function ApmQueryFields({ form, update, problems, id }: EditorPartProps) 
               </option>
             ))}
           </select>
-        </Field>
-        <Field id={`${id}-service`} label="Service" problem={problemAt(problems, 'query.service')}>
+        </FormField>
+        <FormField id={`${id}-service`} label="Service" problem={problemAt(problems, 'query.service')}>
           <NamePicker
             id={`${id}-service`}
             value={apm.service}
@@ -79,8 +79,8 @@ export function ApmQueryFields({ form, update, problems, id }: EditorPartProps) 
             anyLabel="every service"
             onChange={(value) => set({ service: value, operation: '' })}
           />
-        </Field>
-        <Field id={`${id}-operation`} label="Operation" problem={problemAt(problems, 'query.operation')}>
+        </FormField>
+        <FormField id={`${id}-operation`} label="Operation" problem={problemAt(problems, 'query.operation')}>
           <NamePicker
             id={`${id}-operation`}
             value={apm.operation}
@@ -89,16 +89,16 @@ export function ApmQueryFields({ form, update, problems, id }: EditorPartProps) 
             disabled={service === ''}
             onChange={(operation) => set({ operation })}
           />
-        </Field>
-        <Field id={`${id}-environment`} label="Environment" problem={environmentProblem} className="field-narrow">
-          <input
-            id={`${id}-environment`}
-            value={apm.environment}
-            placeholder="all"
-            {...invalidProps(`${id}-environment`, environmentProblem)}
-            onChange={(e) => set({ environment: e.target.value })}
-          />
-        </Field>
+        </FormField>
+        <TextField
+          id={`${id}-environment`}
+          label="Environment"
+          problem={problemAt(problems, 'query.environment')}
+          className="field-narrow"
+          value={apm.environment}
+          placeholder="all"
+          onChange={(environment) => set({ environment })}
+        />
       </div>
       <GroupChecks
         options={[
@@ -117,23 +117,22 @@ export function ExceptionsQueryFields({ form, update, problems, id }: EditorPart
   const exceptions = form.exceptions;
   const set = (patch: Partial<ExceptionsForm>): void => update((f) => ({ ...f, exceptions: { ...f.exceptions, ...patch } }));
   const services = useSpanServices();
-  const typeProblem = problemAt(problems, 'query.exceptionType');
   return (
     <>
       <div className="filter-row">
-        <Field id={`${id}-service`} label="Service" problem={problemAt(problems, 'query.service')}>
+        <FormField id={`${id}-service`} label="Service" problem={problemAt(problems, 'query.service')}>
           <NamePicker id={`${id}-service`} value={exceptions.service} names={services} anyLabel="every service" onChange={(service) => set({ service })} />
-        </Field>
-        <Field id={`${id}-type`} label="Exception type" problem={typeProblem} className="field-wide">
-          <input
-            id={`${id}-type`}
-            value={exceptions.exceptionType}
-            placeholder="all types, or e.g. java.net.SocketTimeoutException"
-            spellCheck={false}
-            {...invalidProps(`${id}-type`, typeProblem)}
-            onChange={(e) => set({ exceptionType: e.target.value })}
-          />
-        </Field>
+        </FormField>
+        <TextField
+          id={`${id}-type`}
+          label="Exception type"
+          problem={problemAt(problems, 'query.exceptionType')}
+          className="field-wide"
+          value={exceptions.exceptionType}
+          placeholder="all types, or e.g. java.net.SocketTimeoutException"
+          spellCheck={false}
+          onChange={(exceptionType) => set({ exceptionType })}
+        />
       </div>
       <GroupChecks
         options={[

@@ -1,4 +1,4 @@
-/** The alerting endpoints the rule pages use: rules, preview, instances, history, channels (names), silences (create). */
+/** The alert rule endpoints: rules, preview, instances, history, and the metric names and labels the editor suggests. */
 
 import {
   alertHistoryResponseSchema,
@@ -7,10 +7,8 @@ import {
   alertRuleDetailResponseSchema,
   alertRuleListResponseSchema,
   alertRuleSchema,
-  channelListResponseSchema,
   labelKeysResponseSchema,
   metricListResponseSchema,
-  silenceSchema,
   type AlertHistoryResponse,
   type AlertInstanceListResponse,
   type AlertPreviewRequest,
@@ -19,10 +17,7 @@ import {
   type AlertRuleDefinitionInput,
   type AlertRuleDetailResponse,
   type AlertRuleListResponse,
-  type ChannelListResponse,
   type MetricInfo,
-  type Silence,
-  type SilenceDefinitionInput,
 } from '@sightline/contract';
 import { requestEmpty, requestJson } from '../api/http-client.ts';
 
@@ -72,14 +67,6 @@ export function alertHistory(query: HistoryQuery, signal?: AbortSignal): Promise
     query: { start: query.startMs, end: query.endMs, ruleId: query.ruleId, limit: query.limit },
     signal,
   });
-}
-
-export function listChannels(signal?: AbortSignal): Promise<ChannelListResponse> {
-  return requestJson(`${ALERTS_PATH}/channels`, channelListResponseSchema, { signal });
-}
-
-export function createSilence(definition: SilenceDefinitionInput): Promise<Silence> {
-  return requestJson(`${ALERTS_PATH}/silences`, silenceSchema, { method: 'POST', body: definition });
 }
 
 interface RangeMs {

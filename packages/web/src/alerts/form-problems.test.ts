@@ -37,15 +37,12 @@ describe('issueProblems', () => {
 });
 
 describe('apiProblems', () => {
-  it('splits the API message by field', () => {
+  it('gives the API’s issues dotted paths, the whole rule as the empty path', () => {
     assert.deepEqual(apiProblems('query.metric: Too small; condition.thresholds: one threshold per severity'), [
       { path: 'query.metric', message: 'Too small' },
       { path: 'condition.thresholds', message: 'one threshold per severity' },
     ]);
     assert.deepEqual(apiProblems('request: Unexpected end of JSON'), [{ path: '', message: 'Unexpected end of JSON' }]);
-  });
-
-  it('keeps other messages whole', () => {
     assert.deepEqual(apiProblems('rule builtin-x not found'), [{ path: '', message: 'rule builtin-x not found' }]);
   });
 });

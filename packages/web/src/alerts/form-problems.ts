@@ -4,6 +4,7 @@
  */
 
 import type { z } from 'zod';
+import { parseApiIssues } from './api-issues.ts';
 import { describeDuration } from './duration-text.ts';
 
 export interface FieldProblem {
@@ -42,20 +43,9 @@ export function issueProblems(issues: readonly z.core.$ZodIssue[], skip: Readonl
   return problems;
 }
 
-const API_PART = /^([A-Za-z_][\w.]*|request): (.+)$/s;
-
-/**
- * The API's validation message (`query.metric: Too small…; condition.thresholds: one threshold per
- * severity`) as problems; a message in another form is one problem for the whole rule.
- */
+/** The API's refusal of a rule (`query.metric: Too small; condition.thresholds: …`) as problems by dotted path. */
 export function apiProblems(message: string): FieldProblem[] {
-  const parts = message.split('; ');
-  const parsed = parts.map((part) => API_PART.exec(part));
-  if (parsed.some((match) => match === null)) return [{ path: '', message }];
-  return parsed.map((match) => {
-    const path = match?.[1] ?? '';
-    return { path: path === 'request' ? '' : path, message: match?.[2] ?? '' };
-  });
+  return parseApiIssues(message).map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
 }
 
 /** Problems at `path` or below it (a field shows those of its parts too). */

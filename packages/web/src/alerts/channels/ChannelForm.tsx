@@ -1,8 +1,9 @@
 import { channelTypes, type Channel, type ChannelTestResponse, type ChannelType } from '@sightline/contract';
 import { useId, useState, type FormEvent } from 'react';
-import { ApiError } from '../../api/api-error.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { issuesByField, parseApiIssues } from './api-issues.ts';
+import { refusalByField } from '../api-issues.ts';
+import { FormField, TextField } from '../FormField.tsx';
+import { FormProblems } from '../FormProblems.tsx';
 import { CHANNEL_TYPE_LABELS } from './channel-secrets.ts';
 import {
   channelFieldOfPath,
@@ -16,15 +17,8 @@ import {
 import { testOutcomeText } from './channel-view.ts';
 import { createChannel, testChannelDefinition, updateChannel } from './channels-api.ts';
 import { ChannelTypeFields } from './ChannelTypeFields.tsx';
-import { FormField } from './FormField.tsx';
 
 type Problems = Partial<Record<ChannelField, string>>;
-
-/** A 400 from the API as problems next to the fields and the rest for a banner; other errors stay errors. */
-function apiProblems(error: unknown): { readonly problems: Problems; readonly unplaced: readonly string[] } | undefined {
-  if (!(error instanceof ApiError) || error.status !== 400) return undefined;
-  return issuesByField(parseApiIssues(error.message), channelFieldOfPath);
-}
 
 /** Creates a channel, or edits `channel`; "Test before saving" sends a test through the unsaved definition. */
 export function ChannelForm({
@@ -68,7 +62,8 @@ export function ChannelForm({
 
   const failed = (what: string) => (failure: unknown) => {
     setBusy(undefined);
-    const placed = apiProblems(failure);
+    // A 400 goes next to the fields it names and in the banner; other errors stay errors.
+    const placed = refusalByField(failure, channelFieldOfPath);
     if (placed === undefined) {
       setError({ title: what, error: failure });
       return;
@@ -98,27 +93,24 @@ export function ChannelForm({
     }, failed('Could not send the test notification'));
   };
 
-  const problemCount = Object.keys(problems).length;
   return (
-    <form className="panel channel-form" aria-labelledby={`${id}-title`} onSubmit={submit} noValidate>
+    <form className="panel alert-form" aria-labelledby={`${id}-title`} onSubmit={submit} noValidate>
       <div className="panel-header">
         <h2 id={`${id}-title`}>{title}</h2>
         <span className="muted small">Rules name the channels they notify; a channel can serve many rules.</span>
       </div>
       <div className="filter-row">
-        <FormField id={`${id}-name`} label="Name" problem={problems.name}>
-          {(control) => (
-            <input
-              {...control}
-              name="name"
-              autoFocus
-              autoComplete="off"
-              placeholder="e.g. On-call webhook"
-              value={input.name}
-              onChange={(event) => change({ name: event.target.value })}
-            />
-          )}
-        </FormField>
+        <TextField
+          id={`${id}-name`}
+          label="Name"
+          problem={problems.name}
+          name="name"
+          autoFocus
+          autoComplete="off"
+          placeholder="e.g. On-call webhook"
+          value={input.name}
+          onChange={(name) => change({ name })}
+        />
         <FormField id={`${id}-type`} label="Type">
           {(control) => (
             <select {...control} name="type" value={input.type} onChange={(event) => change({ type: event.target.value as ChannelType })}>
@@ -132,17 +124,8 @@ export function ChannelForm({
         </FormField>
       </div>
       <ChannelTypeFields formId={id} input={input} problems={problems} onChange={change} />
-      {(unplaced.length > 0 || problemCount > 0) && (
-        <div className="notice notice-error" role="alert">
-          <div className="notice-title">{problemCount > 0 ? 'Check the marked fields.' : 'The server did not accept the channel.'}</div>
-          {unplaced.map((text) => (
-            <div key={text} className="notice-message">
-              {text}
-            </div>
-          ))}
-        </div>
-      )}
-      <div className="channel-form-actions">
+      <FormProblems marked={Object.keys(problems).length} unplaced={unplaced} refused="The server did not accept the channel." />
+      <div className="alert-form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy !== undefined}>
           {busy === 'save' ? 'Saving…' : channel === undefined ? 'Create channel' : 'Save changes'}
         </button>

@@ -2,8 +2,10 @@ import type { Channel, ChannelTestResponse } from '@sightline/contract';
 import { useState } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { formatDateTime } from '../../time/time-format.ts';
+import { ConfirmDelete } from '../ConfirmDelete.tsx';
+import { TimeAgo } from '../TimeAgo.tsx';
 import { CHANNEL_TYPE_LABELS, channelTargetSummary } from './channel-secrets.ts';
-import { DELIVERY_KIND_TEXT, formatAgo, testOutcomeText } from './channel-view.ts';
+import { DELIVERY_KIND_TEXT, testOutcomeText } from './channel-view.ts';
 import { deleteChannel, testChannel } from './channels-api.ts';
 import { DeliveryLog } from './DeliveryLog.tsx';
 import { DeliveryStatusBadge } from './DeliveryStatusBadge.tsx';
@@ -24,9 +26,7 @@ function LastDelivery({ channel, nowMs }: { readonly channel: Channel; readonly 
     <span className="channel-last">
       <DeliveryStatusBadge status={last.status} />
       <span className="muted small">{DELIVERY_KIND_TEXT[last.kind]}</span>
-      <time dateTime={new Date(last.atMs).toISOString()} title={formatDateTime(last.atMs)} className="small">
-        {formatAgo(last.atMs, nowMs)}
-      </time>
+      <TimeAgo ms={last.atMs} nowMs={nowMs} className="small" />
     </span>
   );
 }
@@ -81,8 +81,8 @@ export function ChannelRow({ channel, nowMs, columns, onEdit, onChanged }: Chann
         <td>
           <LastDelivery channel={channel} nowMs={nowMs} />
         </td>
-        <td className="channel-actions-cell">
-          <div className="channel-actions">
+        <td className="alert-list-actions-cell">
+          <div className="alert-list-actions">
             <button
               type="button"
               className="btn btn-small"
@@ -121,15 +121,14 @@ export function ChannelRow({ channel, nowMs, columns, onEdit, onChanged }: Chann
       {confirming && (
         <tr className="expanded-row">
           <td colSpan={columns}>
-            <span className="channel-confirm" role="group" aria-label="Confirm delete">
-              <span>Delete “{channel.name}”? Rules that notify it will skip it.</span>
-              <button type="button" className="btn btn-small btn-live" onClick={remove} disabled={busy !== undefined}>
-                {busy === 'delete' ? 'Deleting…' : 'Delete channel'}
-              </button>
-              <button type="button" className="btn btn-small" onClick={() => setConfirming(false)} disabled={busy !== undefined}>
-                Keep it
-              </button>
-            </span>
+            <ConfirmDelete
+              question={`Delete “${channel.name}”? Rules that notify it will skip it.`}
+              confirmLabel="Delete channel"
+              deleting={busy === 'delete'}
+              disabled={busy !== undefined}
+              onConfirm={remove}
+              onKeep={() => setConfirming(false)}
+            />
           </td>
         </tr>
       )}

@@ -1,6 +1,6 @@
+import { FormField, TextField } from '../FormField.tsx';
 import type { ChannelField, ChannelFormInput, EmailSecurity, UrlChannelType } from './channel-form.ts';
 import { DEFAULT_URLS, portForSecurity } from './channel-form.ts';
-import { FormField } from './FormField.tsx';
 import { HeaderRows } from './HeaderRows.tsx';
 
 export interface TypeFieldsProps {
@@ -32,20 +32,20 @@ export function ChannelTypeFields({ formId, input, problems, onChange }: TypeFie
     label: string,
     options: { secret?: boolean; placeholder?: string; hint?: string; wide?: boolean } = {},
   ) => (
-    <FormField id={fieldId(name)} label={label} problem={problems[name]} hint={options.hint} className={options.wide === true ? 'field field-wide' : 'field'}>
-      {(control) => (
-        <input
-          {...control}
-          name={name}
-          type={options.secret === true ? 'password' : 'text'}
-          autoComplete={options.secret === true ? 'new-password' : 'off'}
-          spellCheck={false}
-          placeholder={options.placeholder}
-          value={input[name]}
-          onChange={(event) => onChange({ [name]: event.target.value })}
-        />
-      )}
-    </FormField>
+    <TextField
+      id={fieldId(name)}
+      label={label}
+      problem={problems[name]}
+      hint={options.hint}
+      className={options.wide === true ? 'field-wide' : undefined}
+      name={name}
+      type={options.secret === true ? 'password' : 'text'}
+      autoComplete={options.secret === true ? 'new-password' : 'off'}
+      spellCheck={false}
+      placeholder={options.placeholder}
+      value={input[name]}
+      onChange={(value) => onChange({ [name]: value })}
+    />
   );
 
   if (input.type === 'email') {
@@ -53,11 +53,16 @@ export function ChannelTypeFields({ formId, input, problems, onChange }: TypeFie
       <>
         <div className="filter-row">
           {text('host', 'SMTP host', { placeholder: 'smtp.example.com' })}
-          <FormField id={fieldId('port')} label="Port" problem={problems.port} className="field field-narrow">
-            {(control) => (
-              <input {...control} name="port" inputMode="numeric" value={input.port} onChange={(event) => onChange({ port: event.target.value })} />
-            )}
-          </FormField>
+          <TextField
+            id={fieldId('port')}
+            label="Port"
+            problem={problems.port}
+            className="field-narrow"
+            name="port"
+            inputMode="numeric"
+            value={input.port}
+            onChange={(port) => onChange({ port })}
+          />
           <FormField id={fieldId('security')} label="Security" problem={problems.security}>
             {(control) => (
               <select
@@ -88,18 +93,18 @@ export function ChannelTypeFields({ formId, input, problems, onChange }: TypeFie
         </div>
         <div className="filter-row">
           {text('from', 'From', { placeholder: 'Sightline <alerts@example.com>' })}
-          <FormField id={fieldId('to')} label="To" problem={problems.to} hint="One or more addresses, separated by commas." className="field field-wide">
-            {(control) => (
-              <input
-                {...control}
-                name="to"
-                spellCheck={false}
-                placeholder="oncall@example.com, team@example.com"
-                value={input.to}
-                onChange={(event) => onChange({ to: event.target.value })}
-              />
-            )}
-          </FormField>
+          <TextField
+            id={fieldId('to')}
+            label="To"
+            problem={problems.to}
+            hint="One or more addresses, separated by commas."
+            className="field-wide"
+            name="to"
+            spellCheck={false}
+            placeholder="oncall@example.com, team@example.com"
+            value={input.to}
+            onChange={(to) => onChange({ to })}
+          />
         </div>
       </>
     );
@@ -110,20 +115,20 @@ export function ChannelTypeFields({ formId, input, problems, onChange }: TypeFie
   return (
     <>
       <div className="filter-row">
-        <FormField id={fieldId('url')} label={url.label} problem={problems.url} hint={url.hint} className="field field-wide">
-          {(control) => (
-            <input
-              {...control}
-              name="url"
-              type="url"
-              spellCheck={false}
-              autoComplete="off"
-              placeholder={url.placeholder}
-              value={input.urls[type]}
-              onChange={(event) => onChange({ urls: { ...input.urls, [type]: event.target.value } })}
-            />
-          )}
-        </FormField>
+        <TextField
+          id={fieldId('url')}
+          label={url.label}
+          problem={problems.url}
+          hint={url.hint}
+          className="field-wide"
+          name="url"
+          type="url"
+          spellCheck={false}
+          autoComplete="off"
+          placeholder={url.placeholder}
+          value={input.urls[type]}
+          onChange={(value) => onChange({ urls: { ...input.urls, [type]: value } })}
+        />
         {type === 'pagerduty' && text('routingKey', 'Routing key', { secret: true, hint: 'The integration key of an Events API v2 integration.' })}
         {type === 'opsgenie' && text('apiKey', 'API key', { secret: true })}
         {type === 'webhook' && text('hmacSecret', 'HMAC secret (optional)', { secret: true, hint: 'Signs the body: X-Sightline-Signature: sha256=<hex>.' })}

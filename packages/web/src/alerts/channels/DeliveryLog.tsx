@@ -1,8 +1,9 @@
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { LoadingNote } from '../../components/LoadingNote.tsx';
 import { useApi } from '../../hooks/use-api.ts';
+import { formatAgo } from '../../targets/targets-view.ts';
 import { formatDateTime } from '../../time/time-format.ts';
-import { DELIVERY_KIND_TEXT, deliveryAlertsText, formatAgo } from './channel-view.ts';
+import { DELIVERY_KIND_TEXT, deliveryAlertsText } from './channel-view.ts';
 import { listDeliveries } from './channels-api.ts';
 import { DeliveryStatusBadge } from './DeliveryStatusBadge.tsx';
 

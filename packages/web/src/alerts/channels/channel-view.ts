@@ -1,18 +1,6 @@
-/** The Channels page's texts: summary, delivery status and times, a test's outcome. Pure. */
+/** The Channels page's texts: summary, delivery status and kind, a test's outcome. Pure. */
 
 import type { Channel, ChannelTestResponse, Delivery } from '@sightline/contract';
-
-/** How long ago `ms` was, coarsely: `just now`, `4 s ago`, `3 min ago`, `2 h ago`, `5 d ago`. */
-export function formatAgo(ms: number, nowMs: number): string {
-  const seconds = Math.max(0, Math.round((nowMs - ms) / 1000));
-  if (seconds < 1) return 'just now';
-  if (seconds < 60) return `${seconds} s ago`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min ago`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours} h ago`;
-  return `${Math.floor(hours / 24)} d ago`;
-}
 
 /** `3 channels · 1 failing` — failing: the newest delivery attempt failed or is being retried. */
 export function channelsSummary(channels: readonly Channel[]): string {

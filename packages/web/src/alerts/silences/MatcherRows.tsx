@@ -1,3 +1,4 @@
+import { EditableRows, RowInput, type RowsFieldProps } from '../EditableRows.tsx';
 import { MATCHER_OPS, type MatcherOpSymbol, type MatcherRow } from './silence-form.ts';
 
 const OP_TITLES: Readonly<Record<MatcherOpSymbol, string>> = {
@@ -8,66 +9,35 @@ const OP_TITLES: Readonly<Record<MatcherOpSymbol, string>> = {
 };
 
 /** Label matchers as rows: label, operator, value. */
-export function MatcherRows({
-  id,
-  rows,
-  problem,
-  onChange,
-}: {
-  readonly id: string;
-  readonly rows: readonly MatcherRow[];
-  readonly problem: string | undefined;
-  readonly onChange: (rows: readonly MatcherRow[]) => void;
-}) {
-  const set = (index: number, patch: Partial<MatcherRow>): void => onChange(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
+export function MatcherRows(props: RowsFieldProps<MatcherRow>) {
   return (
-    <fieldset className="silence-box" aria-describedby={problem === undefined ? undefined : `${id}-problem`}>
-      <legend>Label matchers</legend>
-      {rows.length === 0 && <span className="muted small">None: every alert of the rule is muted.</span>}
-      {rows.map((row, index) => (
-        <div className="silence-matcher" key={index}>
-          <input
-            aria-label={`Matcher ${index + 1} label`}
+    <EditableRows
+      {...props}
+      legend="Label matchers"
+      empty="None: every alert of the rule is muted."
+      itemName="matcher"
+      addLabel="Add matcher"
+      newRow={{ label: '', op: '=', value: '' }}
+    >
+      {(row, index, set) => (
+        <>
+          <RowInput
+            label={`Matcher ${index + 1} label`}
             placeholder="service.name"
             value={row.label}
-            autoComplete="off"
-            spellCheck={false}
-            aria-invalid={problem === undefined ? undefined : true}
-            onChange={(event) => set(index, { label: event.target.value })}
+            invalid={props.problem !== undefined}
+            onChange={(label) => set({ label })}
           />
-          <select aria-label={`Matcher ${index + 1} operator`} value={row.op} onChange={(event) => set(index, { op: event.target.value as MatcherOpSymbol })}>
+          <select aria-label={`Matcher ${index + 1} operator`} value={row.op} onChange={(event) => set({ op: event.target.value as MatcherOpSymbol })}>
             {MATCHER_OPS.map((op) => (
               <option key={op} value={op} title={OP_TITLES[op]}>
                 {op}
               </option>
             ))}
           </select>
-          <input
-            aria-label={`Matcher ${index + 1} value`}
-            placeholder="checkout"
-            value={row.value}
-            autoComplete="off"
-            spellCheck={false}
-            onChange={(event) => set(index, { value: event.target.value })}
-          />
-          <button
-            type="button"
-            className="btn btn-small"
-            aria-label={`Remove matcher ${index + 1}`}
-            onClick={() => onChange(rows.filter((_, i) => i !== index))}
-          >
-            Remove
-          </button>
-        </div>
-      ))}
-      <button type="button" className="btn btn-small" onClick={() => onChange([...rows, { label: '', op: '=', value: '' }])}>
-        Add matcher
-      </button>
-      {problem !== undefined && (
-        <span id={`${id}-problem`} className="field-problem">
-          {problem}
-        </span>
+          <RowInput label={`Matcher ${index + 1} value`} placeholder="checkout" value={row.value} onChange={(value) => set({ value })} />
+        </>
       )}
-    </fieldset>
+    </EditableRows>
   );
 }

@@ -1,8 +1,8 @@
-import { useMemo } from 'react';
-import { FormField } from '../channels/FormField.tsx';
+import { timeZoneChoices } from '@sightline/contract';
+import { useMemo, type ComponentProps } from 'react';
+import { FormField, ProblemText, TextField } from '../FormField.tsx';
 import { DURATION_PRESETS, type DurationPreset, type SilenceField, type SilenceFormInput } from './silence-form.ts';
 import { WEEK_ORDER, WEEKDAY_SHORT } from './silence-schedule.ts';
-import { timeZoneChoices } from './zoned-time.ts';
 
 export interface ScheduleFieldsProps {
   readonly formId: string;
@@ -18,10 +18,38 @@ const DAY_SETS: readonly { readonly label: string; readonly days: readonly numbe
   { label: 'Sat, Sun', days: [6, 0] },
 ];
 
-function OnceFields({ formId, input, problems, viewerZone, onChange }: ScheduleFieldsProps) {
+/** The schedule's text-like inputs. */
+type TextKey = 'startAt' | 'endAt' | 'startTime' | 'endTime' | 'fromDate' | 'untilDate';
+
+const CLOCK_INPUT = { inputClassName: 'silence-clock', inputMode: 'numeric', placeholder: 'HH:MM', maxLength: 5, autoComplete: 'off' } as const;
+
+/** One of the schedule's inputs, tied to its part of the form and its problem. */
+function ScheduleInput({
+  schedule,
+  field,
+  narrow = false,
+  ...rest
+}: { readonly schedule: ScheduleFieldsProps; readonly field: TextKey; readonly narrow?: boolean } & Omit<
+  ComponentProps<typeof TextField>,
+  'id' | 'problem' | 'className' | 'value' | 'onChange'
+>) {
+  return (
+    <TextField
+      {...rest}
+      id={`${schedule.formId}-${field}`}
+      problem={schedule.problems[field]}
+      className={narrow ? 'field-narrow' : undefined}
+      value={schedule.input[field]}
+      onChange={(value) => schedule.onChange({ [field]: value })}
+    />
+  );
+}
+
+function OnceFields(props: ScheduleFieldsProps) {
+  const { formId, input, problems, viewerZone, onChange } = props;
   return (
     <div className="silence-schedule-grid">
-      <fieldset className="silence-box">
+      <fieldset className="alert-box">
         <legend>Starts</legend>
         <label className="check">
           <input type="radio" name={`${formId}-start`} checked={input.startMode === 'now'} onChange={() => onChange({ startMode: 'now' })} />
@@ -31,13 +59,9 @@ function OnceFields({ formId, input, problems, viewerZone, onChange }: ScheduleF
           <input type="radio" name={`${formId}-start`} checked={input.startMode === 'at'} onChange={() => onChange({ startMode: 'at' })} />
           At a time
         </label>
-        {input.startMode === 'at' && (
-          <FormField id={`${formId}-startAt`} label={`Start (${viewerZone})`} problem={problems.startAt}>
-            {(control) => <input {...control} type="datetime-local" value={input.startAt} onChange={(event) => onChange({ startAt: event.target.value })} />}
-          </FormField>
-        )}
+        {input.startMode === 'at' && <ScheduleInput schedule={props} field="startAt" label={`Start (${viewerZone})`} type="datetime-local" />}
       </fieldset>
-      <fieldset className="silence-box">
+      <fieldset className="alert-box">
         <legend>Ends</legend>
         <div className="silence-presets" role="radiogroup" aria-label="Duration">
           {(Object.keys(DURATION_PRESETS) as DurationPreset[]).map((preset) => (
@@ -56,23 +80,20 @@ function OnceFields({ formId, input, problems, viewerZone, onChange }: ScheduleF
             at a time
           </label>
         </div>
-        {input.endMode === 'at' && (
-          <FormField id={`${formId}-endAt`} label={`End (${viewerZone})`} problem={problems.endAt}>
-            {(control) => <input {...control} type="datetime-local" value={input.endAt} onChange={(event) => onChange({ endAt: event.target.value })} />}
-          </FormField>
-        )}
+        {input.endMode === 'at' && <ScheduleInput schedule={props} field="endAt" label={`End (${viewerZone})`} type="datetime-local" />}
         {input.endMode === 'duration' && problems.endAt !== undefined && <span className="field-problem">{problems.endAt}</span>}
       </fieldset>
     </div>
   );
 }
 
-function RecurringFields({ formId, input, problems, onChange }: ScheduleFieldsProps) {
+function RecurringFields(props: ScheduleFieldsProps) {
+  const { formId, input, problems, onChange } = props;
   const zones = useMemo(() => timeZoneChoices([input.timezone]), [input.timezone]);
   const toggle = (day: number, on: boolean): void => onChange({ weekdays: on ? [...input.weekdays, day] : input.weekdays.filter((d) => d !== day) });
   return (
     <div className="silence-schedule-grid">
-      <fieldset className="silence-box" aria-describedby={problems.weekdays === undefined ? undefined : `${formId}-weekdays-problem`}>
+      <fieldset className="alert-box" aria-describedby={problems.weekdays === undefined ? undefined : `${formId}-weekdays-problem`}>
         <legend>Days</legend>
         <div className="silence-days">
           {WEEK_ORDER.map((day) => (
@@ -89,43 +110,13 @@ function RecurringFields({ formId, input, problems, onChange }: ScheduleFieldsPr
             </button>
           ))}
         </div>
-        {problems.weekdays !== undefined && (
-          <span id={`${formId}-weekdays-problem`} className="field-problem">
-            {problems.weekdays}
-          </span>
-        )}
+        <ProblemText id={`${formId}-weekdays`} problem={problems.weekdays} />
       </fieldset>
-      <fieldset className="silence-box">
+      <fieldset className="alert-box">
         <legend>Window</legend>
         <div className="filter-row">
-          <FormField id={`${formId}-startTime`} label="From (24 h)" problem={problems.startTime} className="field field-narrow">
-            {(control) => (
-              <input
-                {...control}
-                className="silence-clock"
-                inputMode="numeric"
-                placeholder="HH:MM"
-                maxLength={5}
-                autoComplete="off"
-                value={input.startTime}
-                onChange={(event) => onChange({ startTime: event.target.value })}
-              />
-            )}
-          </FormField>
-          <FormField id={`${formId}-endTime`} label="To (24 h)" problem={problems.endTime} className="field field-narrow">
-            {(control) => (
-              <input
-                {...control}
-                className="silence-clock"
-                inputMode="numeric"
-                placeholder="HH:MM"
-                maxLength={5}
-                autoComplete="off"
-                value={input.endTime}
-                onChange={(event) => onChange({ endTime: event.target.value })}
-              />
-            )}
-          </FormField>
+          <ScheduleInput schedule={props} field="startTime" label="From (24 h)" narrow {...CLOCK_INPUT} />
+          <ScheduleInput schedule={props} field="endTime" label="To (24 h)" narrow {...CLOCK_INPUT} />
           <FormField id={`${formId}-timezone`} label="Time zone" problem={problems.timezone}>
             {(control) => (
               <select {...control} value={input.timezone} onChange={(event) => onChange({ timezone: event.target.value })}>
@@ -140,15 +131,11 @@ function RecurringFields({ formId, input, problems, onChange }: ScheduleFieldsPr
         </div>
         <span className="muted small">A window that ends at or before its start runs past midnight.</span>
       </fieldset>
-      <fieldset className="silence-box">
+      <fieldset className="alert-box">
         <legend>Applies (optional)</legend>
         <div className="filter-row">
-          <FormField id={`${formId}-fromDate`} label="First day" problem={problems.fromDate} className="field field-narrow">
-            {(control) => <input {...control} type="date" value={input.fromDate} onChange={(event) => onChange({ fromDate: event.target.value })} />}
-          </FormField>
-          <FormField id={`${formId}-untilDate`} label="Last day" problem={problems.untilDate} className="field field-narrow">
-            {(control) => <input {...control} type="date" value={input.untilDate} onChange={(event) => onChange({ untilDate: event.target.value })} />}
-          </FormField>
+          <ScheduleInput schedule={props} field="fromDate" label="First day" narrow type="date" />
+          <ScheduleInput schedule={props} field="untilDate" label="Last day" narrow type="date" />
         </div>
       </fieldset>
     </div>

@@ -1,9 +1,9 @@
 import type { Silence } from '@sightline/contract';
 import { useId, useState, type FormEvent } from 'react';
-import { ApiError } from '../../api/api-error.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { issuesByField, parseApiIssues } from '../channels/api-issues.ts';
-import { FormField } from '../channels/FormField.tsx';
+import { refusalByField } from '../api-issues.ts';
+import { FormField, TextField } from '../FormField.tsx';
+import { FormProblems } from '../FormProblems.tsx';
 import { MatcherRows } from './MatcherRows.tsx';
 import { ScheduleFields } from './ScheduleFields.tsx';
 import {
@@ -99,8 +99,8 @@ export function SilenceForm({
       },
       (failure: unknown) => {
         setSaving(false);
-        if (failure instanceof ApiError && failure.status === 400) {
-          const placed = issuesByField(parseApiIssues(failure.message), silenceFieldOfPath);
+        const placed = refusalByField(failure, silenceFieldOfPath);
+        if (placed !== undefined) {
           setProblems(placed.problems);
           setUnplaced(placed.unplaced);
         } else setError(failure);
@@ -108,15 +108,14 @@ export function SilenceForm({
     );
   };
 
-  const problemCount = Object.keys(problems).length;
   return (
-    <form className="panel silence-form" aria-labelledby={`${id}-title`} onSubmit={submit} noValidate>
+    <form className="panel alert-form" aria-labelledby={`${id}-title`} onSubmit={submit} noValidate>
       <div className="panel-header">
         <h2 id={`${id}-title`}>{silence === undefined ? 'New silence' : 'Edit silence'}</h2>
         <span className="muted small">Muted alerts still change state and are recorded; only their notifications are held back.</span>
       </div>
       <div className="filter-row">
-        <FormField id={`${id}-rule`} label="Rule" problem={problems.ruleId} className="field field-wide">
+        <FormField id={`${id}-rule`} label="Rule" problem={problems.ruleId} className="field-wide">
           {(control) => (
             <select {...control} value={input.ruleId} onChange={(event) => change({ ruleId: event.target.value })}>
               <option value="">Any rule (matchers decide)</option>
@@ -133,34 +132,28 @@ export function SilenceForm({
       <MatcherRows id={`${id}-matchers`} rows={input.matchers} problem={problems.matchers} onChange={(matchers) => change({ matchers })} />
       <ScheduleFields formId={id} input={input} problems={problems} viewerZone={viewerZone} onChange={change} />
       <div className="filter-row">
-        <FormField id={`${id}-comment`} label="Comment" problem={problems.comment} className="field field-wide">
-          {(control) => (
-            <input
-              {...control}
-              maxLength={1000}
-              placeholder="e.g. Database maintenance"
-              value={input.comment}
-              onChange={(event) => change({ comment: event.target.value })}
-            />
-          )}
-        </FormField>
-        <FormField id={`${id}-createdBy`} label="Created by" problem={problems.createdBy}>
-          {(control) => (
-            <input {...control} maxLength={200} autoComplete="name" value={input.createdBy} onChange={(event) => change({ createdBy: event.target.value })} />
-          )}
-        </FormField>
+        <TextField
+          id={`${id}-comment`}
+          label="Comment"
+          problem={problems.comment}
+          className="field-wide"
+          maxLength={1000}
+          placeholder="e.g. Database maintenance"
+          value={input.comment}
+          onChange={(comment) => change({ comment })}
+        />
+        <TextField
+          id={`${id}-createdBy`}
+          label="Created by"
+          problem={problems.createdBy}
+          maxLength={200}
+          autoComplete="name"
+          value={input.createdBy}
+          onChange={(createdBy) => change({ createdBy })}
+        />
       </div>
-      {(unplaced.length > 0 || problemCount > 0) && (
-        <div className="notice notice-error" role="alert">
-          <div className="notice-title">{problemCount > 0 ? 'Check the marked fields.' : 'The server did not accept the silence.'}</div>
-          {unplaced.map((text) => (
-            <div key={text} className="notice-message">
-              {text}
-            </div>
-          ))}
-        </div>
-      )}
-      <div className="silence-form-actions">
+      <FormProblems marked={Object.keys(problems).length} unplaced={unplaced} refused="The server did not accept the silence." />
+      <div className="alert-form-actions">
         <button type="submit" className="btn btn-primary" disabled={saving}>
           {saving ? 'Saving…' : silence === undefined ? 'Create silence' : 'Save changes'}
         </button>

@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Link } from '../../router/Link.tsx';
 import { formatDateTime } from '../../time/time-format.ts';
+import { StatusPill, type PillTone } from '../AlertBadges.tsx';
+import { ConfirmDelete } from '../ConfirmDelete.tsx';
 import { expiredNow } from './silence-form.ts';
 import { describeNextStart, describeSchedule } from './silence-schedule.ts';
 import { matcherText, ruleLabel, SILENCE_STATUS_TEXT } from './silence-view.ts';
@@ -18,12 +20,13 @@ export interface SilenceRowProps {
   readonly onChanged: () => void;
 }
 
+const STATUS_TONES: Readonly<Record<Silence['status'], PillTone>> = { active: 'accent', scheduled: 'warn', expired: 'plain' };
+
 export function SilenceStatusBadge({ status }: { readonly status: Silence['status'] }) {
   return (
-    <span className={`silence-badge silence-badge-${status}`}>
-      <span aria-hidden="true" className="silence-badge-dot" />
+    <StatusPill className={`silence-badge silence-badge-${status}`} tone={STATUS_TONES[status]} hollow={status !== 'active'}>
       {SILENCE_STATUS_TEXT[status]}
-    </span>
+    </StatusPill>
   );
 }
 
@@ -96,8 +99,8 @@ export function SilenceRow({ silence, ruleNames, nowMs, viewerZone, columns, onE
         </td>
         <td className="silence-comment">{definition.comment === '' ? <span className="muted">–</span> : definition.comment}</td>
         <td>{definition.createdBy === '' ? <span className="muted">–</span> : definition.createdBy}</td>
-        <td className="silence-actions-cell">
-          <div className="silence-actions">
+        <td className="alert-list-actions-cell">
+          <div className="alert-list-actions">
             <button type="button" className="btn btn-small" onClick={() => onEdit(silence)} disabled={busy !== undefined}>
               Edit
             </button>
@@ -118,15 +121,14 @@ export function SilenceRow({ silence, ruleNames, nowMs, viewerZone, columns, onE
         <tr className="expanded-row">
           <td colSpan={columns}>
             {confirming && (
-              <span className="silence-confirm" role="group" aria-label="Confirm delete">
-                <span>Delete this silence? {silence.status === 'active' ? 'Its alerts notify again right away.' : 'It will not mute anything.'}</span>
-                <button type="button" className="btn btn-small btn-live" onClick={remove} disabled={busy !== undefined}>
-                  {busy === 'delete' ? 'Deleting…' : 'Delete silence'}
-                </button>
-                <button type="button" className="btn btn-small" onClick={() => setConfirming(false)} disabled={busy !== undefined}>
-                  Keep it
-                </button>
-              </span>
+              <ConfirmDelete
+                question={`Delete this silence? ${silence.status === 'active' ? 'Its alerts notify again right away.' : 'It will not mute anything.'}`}
+                confirmLabel="Delete silence"
+                deleting={busy === 'delete'}
+                disabled={busy !== undefined}
+                onConfirm={remove}
+                onKeep={() => setConfirming(false)}
+              />
             )}
             {error !== undefined && <ErrorNotice error={error.error} title={error.title} />}
           </td>

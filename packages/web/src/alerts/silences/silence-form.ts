@@ -4,8 +4,16 @@
  * time) or a recurring one (weekdays, HH:MM, zone, optional first and last date). Pure.
  */
 
-import { silenceDefinitionSchema, type SilenceDefinition, type SilenceMatcher } from '@sightline/contract';
-import { isValidTimeZone, nextDate, zonedDate, zonedDateTimeValue, zonedToMs } from './zoned-time.ts';
+import {
+  isValidTimeZone,
+  nextDate,
+  silenceDefinitionSchema,
+  zonedDate,
+  zonedDateTimeValue,
+  zonedToMs,
+  type SilenceDefinition,
+  type SilenceMatcher,
+} from '@sightline/contract';
 
 export const MATCHER_OPS = ['=', '!=', '=~', '!~'] as const;
 export type MatcherOpSymbol = (typeof MATCHER_OPS)[number];

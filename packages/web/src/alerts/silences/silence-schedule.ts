@@ -3,8 +3,7 @@
  * one-off times in the viewer's zone and recurring ones in their own. Pure.
  */
 
-import type { SilenceSchedule } from '@sightline/contract';
-import { nextDate, zonedClock, zonedDate } from './zoned-time.ts';
+import { nextDate, zonedClock, zonedDate, type SilenceSchedule } from '@sightline/contract';
 
 type OnceSchedule = Extract<SilenceSchedule, { kind: 'once' }>;
 type RecurringSchedule = Extract<SilenceSchedule, { kind: 'recurring' }>;

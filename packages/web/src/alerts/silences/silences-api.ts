@@ -1,14 +1,6 @@
-/** The silence endpoints, and the rule list for naming the rules silences mute. */
+/** The silence endpoints: list, create, update, delete. */
 
-import {
-  alertRuleListResponseSchema,
-  silenceListResponseSchema,
-  silenceSchema,
-  type AlertRuleListResponse,
-  type Silence,
-  type SilenceDefinitionInput,
-  type SilenceListResponse,
-} from '@sightline/contract';
+import { silenceListResponseSchema, silenceSchema, type Silence, type SilenceDefinitionInput, type SilenceListResponse } from '@sightline/contract';
 import { requestEmpty, requestJson } from '../../api/http-client.ts';
 
 const SILENCES_PATH = 'api/v1/alerts/silences';
@@ -29,8 +21,4 @@ export function updateSilence(id: string, body: SilenceDefinitionInput): Promise
 /** DELETE answers 204 without a body. */
 export function deleteSilence(id: string): Promise<void> {
   return requestEmpty(silencePath(id), { method: 'DELETE' });
-}
-
-export function listRulesForSilences(signal?: AbortSignal): Promise<AlertRuleListResponse> {
-  return requestJson('api/v1/alerts/rules', alertRuleListResponseSchema, { signal });
 }

@@ -8,12 +8,20 @@ describe('parseApiIssues', () => {
       { path: ['name'], message: 'Too small: expected string to have >=1 characters' },
       { path: ['settings', 'url'], message: 'Invalid URL' },
     ]);
+    assert.deepEqual(parseApiIssues('query.metric: Too small; condition.thresholds: one threshold per severity'), [
+      { path: ['query', 'metric'], message: 'Too small' },
+      { path: ['condition', 'thresholds'], message: 'one threshold per severity' },
+    ]);
   });
 
   it('keeps a “;” inside a message and takes a message without a path whole', () => {
     assert.deepEqual(parseApiIssues('settings.headers.X-A: bad; really bad'), [{ path: ['settings', 'headers', 'X-A'], message: 'bad; really bad' }]);
     assert.deepEqual(parseApiIssues('channel abc not found'), [{ path: [], message: 'channel abc not found' }]);
-    assert.deepEqual(parseApiIssues('request: Invalid input'), [{ path: [], message: 'request: Invalid input' }]);
+    assert.deepEqual(parseApiIssues('rule builtin-x not found'), [{ path: [], message: 'rule builtin-x not found' }]);
+  });
+
+  it('reads `request:` as the body as a whole', () => {
+    assert.deepEqual(parseApiIssues('request: Unexpected end of JSON'), [{ path: [], message: 'Unexpected end of JSON' }]);
   });
 });
 
@@ -23,7 +31,7 @@ describe('issuesByField', () => {
     const issues = parseApiIssues('name: first; name: second; settings.url: Invalid URL; settings.type: Invalid input; request: oops');
     assert.deepEqual(issuesByField(issues, fieldOf), {
       problems: { name: 'first', url: 'Invalid URL' },
-      unplaced: ['settings.type: Invalid input', 'request: oops'],
+      unplaced: ['settings.type: Invalid input', 'oops'],
     });
   });
 });
