@@ -77,7 +77,9 @@ export function SilenceForm({
 
   const nowMs = Date.now();
   const preview = definitionFromForm(input, { nowMs, viewerZone });
-  const ruleKnown = input.ruleId === '' || rules === undefined || rules.some((r) => r.id === input.ruleId);
+  // Until the rules are listed, a chosen rule (e.g. from a rule page's link) keeps an option of its own, so the select holds it.
+  const ruleListed = input.ruleId === '' || (rules?.some((r) => r.id === input.ruleId) ?? false);
+  const extraRuleLabel = rules === undefined ? `Rule ${input.ruleId}` : `Unknown rule (${input.ruleId})`;
 
   const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
@@ -119,7 +121,7 @@ export function SilenceForm({
           {(control) => (
             <select {...control} value={input.ruleId} onChange={(event) => change({ ruleId: event.target.value })}>
               <option value="">Any rule (matchers decide)</option>
-              {!ruleKnown && <option value={input.ruleId}>Unknown rule ({input.ruleId})</option>}
+              {!ruleListed && <option value={input.ruleId}>{extraRuleLabel}</option>}
               {(rules ?? []).map((rule) => (
                 <option key={rule.id} value={rule.id}>
                   {rule.name}
