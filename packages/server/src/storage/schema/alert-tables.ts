@@ -1,3 +1,4 @@
+import { definitionTable } from './definition-table.ts';
 import type { TableDef } from './table-def.ts';
 
 /**
@@ -6,26 +7,8 @@ import type { TableDef } from './table-def.ts';
  * FINAL); transitions and delivery attempts are append-only history, expiring with the metrics.
  */
 
-function definitionTable(name: string): TableDef<never> {
-  return {
-    name,
-    columns: [
-      { name: 'id', type: 'String' },
-      /** The definition as JSON (contract schema). */
-      { name: 'definition', type: 'String' },
-      { name: 'version', type: 'UInt64' },
-      { name: 'deleted', type: 'UInt8', default: '0' },
-      { name: 'updated_at', type: 'DateTime64(3)', default: 'now64(3)' },
-    ],
-    engine: 'ReplacingMergeTree(version, deleted)',
-    orderBy: 'id',
-  };
-}
-
-export const alertRulesTable: TableDef<never> = {
-  ...definitionTable('alert_rules'),
-  columns: [...definitionTable('alert_rules').columns, { name: 'builtin', type: 'UInt8', default: '0' }],
-};
+const rulesDefinitions = definitionTable('alert_rules');
+export const alertRulesTable: TableDef<never> = { ...rulesDefinitions, columns: [...rulesDefinitions.columns, { name: 'builtin', type: 'UInt8', default: '0' }] };
 export const alertChannelsTable = definitionTable('alert_channels');
 export const alertSilencesTable = definitionTable('alert_silences');
 
