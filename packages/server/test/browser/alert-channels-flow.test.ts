@@ -8,68 +8,32 @@
  */
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { alertRuleListResponseSchema, channelListResponseSchema, silenceListResponseSchema } from '@sightline/contract';
-import { BrowserSession, WEB_DIST_INDEX } from '../support/browser-session.ts';
+import { closedPort, startHttpRecorder, type HttpRecorder, type RecordedRequest } from '../support/alert-receivers/http-recorder.ts';
+import { cellTexts } from '../support/browser-session.ts';
+import { browserSuite } from '../support/browser-suite.ts';
 import { eventually } from '../support/eventually.ts';
-import { apiGet, startServerProcess, type ServerProcess } from '../support/server-process.ts';
-
-interface Received {
-  readonly url: string;
-  readonly headers: IncomingHttpHeaders;
-  readonly body: string;
-}
+import { apiGet } from '../support/server-process.ts';
 
 const HMAC_SECRET = 'topsecret-hmac-4711';
-
-function listen(server: Server): Promise<number> {
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
-}
-
-/** A loopback port nothing listens on (bound, then released). */
-async function closedPort(): Promise<number> {
-  const probe = createServer();
-  const port = await listen(probe);
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 describe('Alert channels and silences in a browser', { timeout: 300_000 }, () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'sightline-alert-channels-ui-'));
-  const received: Received[] = [];
-  const receiver = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      received.push({
-        url: request.url ?? '',
-        headers: request.headers,
-        body: Buffer.concat(chunks).toString('utf8'),
-      });
-      response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
-    });
-  });
-  let receiverPort = 0;
+  let receiver: HttpRecorder | undefined;
+  /** The receiver's URL for the webhook. */
+  let hookUrl = '';
   let deadPort = 0;
-  let server: ServerProcess | undefined;
-  let session: BrowserSession | undefined;
-
-  const browser = (): BrowserSession => {
-    assert.ok(session !== undefined, 'browser started');
-    return session;
-  };
-  const running = (): ServerProcess => {
-    assert.ok(server !== undefined, 'server started');
-    return server;
-  };
-  const assertNoNewProblems = (): void => assert.deepEqual(browser().newProblems(), [], 'no console errors, page errors or HTTP errors');
+  const { browser, running, assertNoNewProblems, itHadNoProblems } = browserSuite({
+    name: 'alert-channels',
+    prepare: async () => {
+      receiver = await startHttpRecorder(() => ({ status: 200, body: '{"ok":true}' }));
+      hookUrl = `${receiver.url}/hook`;
+      deadPort = await closedPort();
+    },
+    stop: async () => receiver?.close(),
+  });
   const channelsTable = () =>
     browser().page.getByRole('table', {
       name: 'Notification channels',
@@ -83,30 +47,13 @@ describe('Alert channels and silences in a browser', { timeout: 300_000 }, () =>
       }),
     });
   const detailsOf = (name: string) => channelRow(name).locator('xpath=following-sibling::tr[1]');
-  const cellsOf = async (row: ReturnType<typeof channelRow>): Promise<string[]> =>
-    (await row.locator('td').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
   const silencesTable = () => browser().page.getByRole('table', { name: 'Silences', exact: true });
   const silenceRow = (comment: string) =>
     silencesTable().locator('tbody tr[data-silence-id]', {
       has: browser().page.locator('td.silence-comment', { hasText: comment }),
     });
-  const waitForReceived = (count: number): Promise<Received> =>
-    eventually(`${count} request(s) at the receiver`, () => Promise.resolve(received.length >= count ? received[count - 1] : undefined));
-
-  before(async () => {
-    assert.ok(existsSync(WEB_DIST_INDEX), `the UI is built (${WEB_DIST_INDEX}); run npm run build -w @sightline/web`);
-    receiverPort = await listen(receiver);
-    deadPort = await closedPort();
-    server = await startServerProcess(path.join(dir, 'data'));
-    session = await BrowserSession.launch(`http://127.0.0.1:${server.ports.api}`, 'alert-channels');
-  });
-
-  after(async () => {
-    await session?.close();
-    await server?.stop();
-    await new Promise((resolve) => receiver.close(resolve));
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const waitForReceived = (count: number): Promise<RecordedRequest> =>
+    eventually(`${count} request(s) at the receiver`, () => Promise.resolve(receiver?.requests[count - 1]));
 
   it('creates a webhook channel, tests it before and after saving, and the receiver gets the signed test JSON', async () => {
     const { page } = browser();
@@ -124,7 +71,7 @@ describe('Alert channels and silences in a browser', { timeout: 300_000 }, () =>
 
     await form.getByLabel('Name', { exact: true }).fill('Ops webhook');
     await form.getByText('Enter a name (up to 200 characters).').waitFor({ state: 'detached' });
-    await form.getByLabel('URL', { exact: true }).fill(`http://127.0.0.1:${receiverPort}/hook`);
+    await form.getByLabel('URL', { exact: true }).fill(hookUrl);
     await form.getByLabel('HMAC secret (optional)').fill(HMAC_SECRET);
     await form.getByRole('button', { name: 'Add header' }).click();
     await form.getByLabel('Header 1 name').fill('X-Team');
@@ -134,7 +81,7 @@ describe('Alert channels and silences in a browser', { timeout: 300_000 }, () =>
     await form.getByRole('button', { name: 'Test before saving' }).click();
     await form.getByText('Test notification sent.').waitFor();
     const unsaved = await waitForReceived(1);
-    assert.equal(unsaved.url, '/hook');
+    assert.equal(unsaved.path, '/hook');
     assert.equal(unsaved.headers['x-team'], 'ops');
     assert.equal(unsaved.headers['x-sightline-signature'], `sha256=${createHmac('sha256', HMAC_SECRET).update(unsaved.body).digest('hex')}`);
     const unsavedBody = JSON.parse(unsaved.body) as {
@@ -151,10 +98,10 @@ describe('Alert channels and silences in a browser', { timeout: 300_000 }, () =>
     await form.getByRole('button', { name: 'Create channel' }).click();
     await channelRow('Ops webhook').waitFor();
     assert.equal(await page.getByRole('form', { name: 'New channel' }).count(), 0, 'the form closes once saved');
-    const [name, type, target, last] = await cellsOf(channelRow('Ops webhook'));
+    const [name, type, target, last] = await cellTexts(channelRow('Ops webhook'));
     assert.equal(name, 'Ops webhook');
     assert.equal(type, 'Webhook');
-    assert.equal(target, `POST http://127.0.0.1:${receiverPort}/hook · signed (HMAC ••••4711) · headers: X-Team`);
+    assert.equal(target, `POST ${hookUrl} · signed (HMAC ••••4711) · headers: X-Team`);
     assert.equal(last, 'never');
     assert.ok(!(await channelsTable().innerText()).includes(HMAC_SECRET), 'the secret is never shown in full');
 
@@ -224,10 +171,7 @@ describe('Alert channels and silences in a browser', { timeout: 300_000 }, () =>
     assert.match(cells[5] ?? '', /ECONNREFUSED|refused|connect/i, 'the delivery error in full');
     await browser().screenshot('dead-end-failed');
 
-    await page.getByRole('button', { name: 'Switch to dark theme' }).click();
-    await page.locator('html[data-theme="dark"]').waitFor({ state: 'attached' });
-    await browser().screenshot('dead-end-failed-dark');
-    await page.getByRole('button', { name: 'Switch to light theme' }).click();
+    await browser().screenshotDark('dead-end-failed-dark');
 
     await channelRow('Dead end').getByRole('button', { name: 'Edit Dead end' }).click();
     const edit = page.getByRole('form', { name: 'Edit channel “Dead end”' });
@@ -275,7 +219,7 @@ describe('Alert channels and silences in a browser', { timeout: 300_000 }, () =>
 
     const recurring = silenceRow('nightly backups');
     await recurring.waitFor();
-    const [status, mutes, schedule, comment, createdBy] = (await recurring.locator('td').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+    const [status, mutes, schedule, comment, createdBy] = await cellTexts(recurring);
     assert.equal(status, 'scheduled');
     assert.equal(mutes, 'Scrape target down');
     assert.match(schedule ?? '', new RegExp(`^every day ${startTime}–${endTime} UTC next: (today|tomorrow) \\d{2}:\\d{2}$`));
@@ -297,7 +241,7 @@ describe('Alert channels and silences in a browser', { timeout: 300_000 }, () =>
 
     const oneOff = silenceRow('deploy window');
     await oneOff.waitFor();
-    const oneOffCells = (await oneOff.locator('td').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+    const oneOffCells = await cellTexts(oneOff);
     assert.equal(oneOffCells[0], 'active');
     assert.equal(oneOffCells[1], 'service.name != "checkout"');
     assert.match(oneOffCells[2] ?? '', /^until \d{2}:\d{2} (today|tomorrow)$/);
@@ -311,14 +255,9 @@ describe('Alert channels and silences in a browser', { timeout: 300_000 }, () =>
     const stored = (await apiGet(running(), silenceListResponseSchema, '/alerts/silences')).silences;
     assert.deepEqual(stored.map((s) => s.status).sort(), ['expired', 'scheduled']);
 
-    await page.getByRole('button', { name: 'Switch to dark theme' }).click();
-    await page.locator('html[data-theme="dark"]').waitFor({ state: 'attached' });
-    await browser().screenshot('silences-dark');
-    await page.getByRole('button', { name: 'Switch to light theme' }).click();
+    await browser().screenshotDark('silences-dark');
     assertNoNewProblems();
   });
 
-  it('had no console errors, page errors or HTTP errors in the whole session', () => {
-    assert.deepEqual(browser().problems, []);
-  });
+  itHadNoProblems();
 });

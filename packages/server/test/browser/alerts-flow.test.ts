@@ -9,15 +9,12 @@
  * shot. Any console error, page error or HTTP error fails the test.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { alertRuleDetailResponseSchema, dashboardSchema, metricQueryResponseSchema, silenceListResponseSchema } from '@sightline/contract';
-import { BrowserSession, WEB_DIST_INDEX } from '../support/browser-session.ts';
+import { browserSuite } from '../support/browser-suite.ts';
 import { eventually } from '../support/eventually.ts';
 import { postOtlpJson } from '../support/infra-otlp-hosts.ts';
-import { apiGet, startServerProcess, type ServerProcess } from '../support/server-process.ts';
+import { apiGet } from '../support/server-process.ts';
 
 const METRIC = 'checkout.queue.depth';
 const DEPTH: Readonly<Record<string, number>> = { orders: 120, mail: 10 };
@@ -47,60 +44,43 @@ function depthRequest(times: readonly number[]): object {
 }
 
 describe('Alert rules in a browser', { timeout: 400_000 }, () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'sightline-alerts-ui-'));
-  let server: ServerProcess | undefined;
-  let session: BrowserSession | undefined;
   let feeder: NodeJS.Timeout | undefined;
   let feedError: unknown;
   let ruleId = '';
 
-  const browser = (): BrowserSession => {
-    assert.ok(session !== undefined, 'browser started');
-    return session;
-  };
-  const running = (): ServerProcess => {
-    assert.ok(server !== undefined, 'server started');
-    return server;
-  };
-  const assertNoNewProblems = (): void => assert.deepEqual(browser().newProblems(), [], 'no console errors, page errors or HTTP errors');
-  const header = () => browser().page.locator('.alert-rule-header');
-
-  before(async () => {
-    assert.ok(existsSync(WEB_DIST_INDEX), `the UI is built (${WEB_DIST_INDEX}); run npm run build -w @sightline/web`);
-    server = await startServerProcess(path.join(dir, 'data'), ['--set', 'alerts.tickSeconds=1', '--set', 'alerts.builtinRules=false']);
-    const now = Date.now();
-    // Ten minutes of history, one point every 30 s, then a fresh point every 2 s for as long as the test runs.
-    await postOtlpJson(server.ports.http, 'metrics', depthRequest(Array.from({ length: 20 }, (_, i) => now - (20 - i) * 30_000)));
-    feeder = setInterval(() => {
-      postOtlpJson(running().ports.http, 'metrics', depthRequest([Date.now()])).catch((error: unknown) => {
-        feedError = error;
-      });
-    }, 2000);
-    await eventually(
-      'the queue depth to be queryable',
-      async () => {
-        const end = Date.now();
-        const response = await fetch(`http://127.0.0.1:${running().ports.api}/api/v1/metrics/query`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ name: METRIC, start: end - 15 * 60_000, end, stepSeconds: 60, groupBy: ['queue'] }),
+  // Registered before the suite's own, so the feed stops before the browser and the server do.
+  after(() => clearInterval(feeder));
+  const { browser, running, assertNoNewProblems } = browserSuite({
+    name: 'alerts',
+    args: ['--set', 'alerts.tickSeconds=1', '--set', 'alerts.builtinRules=false'],
+    seed: async (server) => {
+      const now = Date.now();
+      // Ten minutes of history, one point every 30 s, then a fresh point every 2 s for as long as the test runs.
+      await postOtlpJson(server.ports.http, 'metrics', depthRequest(Array.from({ length: 20 }, (_, i) => now - (20 - i) * 30_000)));
+      feeder = setInterval(() => {
+        postOtlpJson(server.ports.http, 'metrics', depthRequest([Date.now()])).catch((error: unknown) => {
+          feedError = error;
         });
-        if (response.status !== 200) return undefined;
-        const body = metricQueryResponseSchema.parse(await response.json());
-        return body.series.length === 2 ? true : undefined;
-      },
-      { timeoutMs: 30_000 },
-    );
-    session = await BrowserSession.launch(`http://127.0.0.1:${server.ports.api}`, 'alerts');
-    await session.page.setViewportSize({ width: 1440, height: 1100 });
+      }, 2000);
+      await eventually(
+        'the queue depth to be queryable',
+        async () => {
+          const end = Date.now();
+          const response = await fetch(`http://127.0.0.1:${server.ports.api}/api/v1/metrics/query`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ name: METRIC, start: end - 15 * 60_000, end, stepSeconds: 60, groupBy: ['queue'] }),
+          });
+          if (response.status !== 200) return undefined;
+          const body = metricQueryResponseSchema.parse(await response.json());
+          return body.series.length === 2 ? true : undefined;
+        },
+        { timeoutMs: 30_000 },
+      );
+    },
+    viewport: { width: 1440, height: 1100 },
   });
-
-  after(async () => {
-    if (feeder !== undefined) clearInterval(feeder);
-    await session?.close();
-    await server?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const header = () => browser().page.locator('.alert-rule-header');
 
   it('opens the empty rules list from the navigation, with its sub-pages', async () => {
     const { page } = browser();
@@ -247,10 +227,7 @@ describe('Alert rules in a browser', { timeout: 400_000 }, () => {
     assert.equal((await header().locator('.alert-state').innerText()).trim(), 'firing', 'a silence mutes notifications, the rule still fires');
     await browser().screenshot('rule-silenced');
 
-    await page.getByRole('button', { name: 'Switch to dark theme' }).click();
-    await page.locator('html[data-theme="dark"]').waitFor({ state: 'attached' });
-    await browser().screenshot('rule-silenced-dark');
-    await page.getByRole('button', { name: 'Switch to light theme' }).click();
+    await browser().screenshotDark('rule-silenced-dark');
 
     await page.getByRole('navigation', { name: 'Breadcrumbs' }).getByRole('link', { name: 'Alerts' }).click();
     await page.waitForURL((url) => url.pathname.endsWith('/alerts'));

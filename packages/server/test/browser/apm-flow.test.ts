@@ -7,19 +7,15 @@
  * console error, page error or HTTP error response during the session fails the test.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Attributes, type Span, type Tracer } from '@opentelemetry/api';
 import { ExportResultCode } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { fetchTraceSpans } from '../support/api-client.ts';
-import { BrowserSession, WEB_DIST_INDEX } from '../support/browser-session.ts';
+import { browserSuite } from '../support/browser-suite.ts';
 import { exportSpans } from '../support/otel-spans.ts';
-import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 
 const REQUESTS = 12;
 /** Requests whose payment fails (every fourth): 3 of 12, 25%. */
@@ -107,34 +103,17 @@ async function sendShop(httpPort: number): Promise<Shop> {
 }
 
 describe('APM pages in a browser', { timeout: 300_000 }, () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'sightline-apm-ui-'));
-  let server: ServerProcess | undefined;
-  let session: BrowserSession | undefined;
   let shop: Shop;
-
-  const browser = (): BrowserSession => {
-    assert.ok(session !== undefined, 'browser started');
-    return session;
-  };
-  /** Fails with the problems the page reported since the last check. */
-  const assertNoNewProblems = (): void => assert.deepEqual(browser().newProblems(), [], 'no console errors, page errors or HTTP errors');
-  const rowCells = (table: string, name: string): Promise<string[]> => browser().rowCells(table, name);
-
-  before(async () => {
-    assert.ok(existsSync(WEB_DIST_INDEX), `the UI is built (${WEB_DIST_INDEX}); run npm run build -w @sightline/web`);
-    server = await startServerProcess(path.join(dir, 'data'));
-    shop = await sendShop(server.ports.http);
-    assert.equal((await fetchTraceSpans(server.ports.api, shop.traceIds[0]!)).length, shop.spanCount / REQUESTS);
-    session = await BrowserSession.launch(`http://127.0.0.1:${server.ports.api}`, 'apm');
+  const { browser, running, assertNoNewProblems, itHadNoProblems } = browserSuite({
+    name: 'apm',
+    seed: async ({ ports }) => {
+      shop = await sendShop(ports.http);
+      assert.equal((await fetchTraceSpans(ports.api, shop.traceIds[0]!)).length, shop.spanCount / REQUESTS);
+    },
     // Tall enough that each page, tabs included, is in one screenshot.
-    await session.page.setViewportSize({ width: 1440, height: 1500 });
+    viewport: { width: 1440, height: 1500 },
   });
-
-  after(async () => {
-    await session?.close();
-    await server?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const rowCells = (table: string, name: string): Promise<string[]> => browser().rowCells(table, name);
 
   it('lists the services with their requests, errors and latency', async () => {
     const { page } = browser();
@@ -233,12 +212,10 @@ describe('APM pages in a browser', { timeout: 300_000 }, () => {
     assertNoNewProblems();
   });
 
-  it('had no console errors, page errors or HTTP errors in the whole session', () => {
-    assert.deepEqual(browser().problems, []);
-  });
+  itHadNoProblems();
 
   async function spanIdOfCharge(i: number): Promise<string> {
-    const spans = await fetchTraceSpans(server!.ports.api, shop.traceIds[i]!);
+    const spans = await fetchTraceSpans(running().ports.api, shop.traceIds[i]!);
     const charge = spans.find((s) => s.name === 'POST /charge');
     assert.ok(charge !== undefined, 'the payments span is stored');
     return charge.spanId;

@@ -7,15 +7,13 @@
  * Any console error, page error or HTTP error response fails the test.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { apmDependenciesResponseSchema, dashboardSchema, panelQueryResponseSchema } from '@sightline/contract';
-import { BrowserSession, WEB_DIST_INDEX } from '../support/browser-session.ts';
+import { cellTexts } from '../support/browser-session.ts';
+import { browserSuite } from '../support/browser-suite.ts';
 import { ordersDbSpansRequest, scrapeConfig, startFakeNodeExporter, type FakeNodeExporter } from '../support/dashboards-browser-data.ts';
 import { postOtlpJson } from '../support/infra-otlp-hosts.ts';
-import { apiGet, startServerProcess, type ServerProcess } from '../support/server-process.ts';
+import { apiGet } from '../support/server-process.ts';
 import { eventually } from '../support/eventually.ts';
 
 /** Scrapes every second: data for rates takes a few of them. */
@@ -23,24 +21,29 @@ const SLOW = { timeoutMs: 60_000, pauseMs: 500 };
 
 
 describe('Dashboards pages in a browser', { timeout: 300_000 }, () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'sightline-dashboards-ui-'));
   let exporter: FakeNodeExporter | undefined;
-  let server: ServerProcess | undefined;
-  let session: BrowserSession | undefined;
-
-  const browser = (): BrowserSession => {
-    assert.ok(session !== undefined, 'browser started');
-    return session;
-  };
-  const running = (): ServerProcess => {
-    assert.ok(server !== undefined, 'server started');
-    return server;
-  };
   const instance = (): string => {
     assert.ok(exporter !== undefined, 'exporter started');
     return exporter.address;
   };
-  const assertNoNewProblems = (): void => assert.deepEqual(browser().newProblems(), [], 'no console errors, page errors or HTTP errors');
+  const { browser, running, assertNoNewProblems, itHadNoProblems } = browserSuite({
+    name: 'dashboards',
+    prepare: async () => {
+      exporter = await startFakeNodeExporter();
+    },
+    config: () => scrapeConfig(instance()),
+    seed: async (server) => {
+      await postOtlpJson(server.ports.http, 'traces', ordersDbSpansRequest(Date.now()));
+      await eventually('CPU busy over scraped series', async () => ((await hostPanelHasData('cpu_busy')) ? true : undefined), SLOW);
+      await eventually('the DB calls of orders', async () => {
+        const now = Date.now();
+        const deps = await apiGet(server, apmDependenciesResponseSchema, `/apm/services/orders/dependencies?type=db&start=${now - 15 * 60_000}&end=${now}`);
+        return deps.dependencies.length > 0 ? true : undefined;
+      }, SLOW);
+    },
+    viewport: { width: 1440, height: 1400 },
+    stop: async () => exporter?.stop(),
+  });
   const panel = (title: string) => browser().page.getByRole('region', { name: title, exact: true });
 
   /** Whether the built-in Host dashboard's `panelId` has points over the last 15 minutes (rates need two scrapes). */
@@ -63,29 +66,6 @@ describe('Dashboards pages in a browser', { timeout: 300_000 }, () => {
     return body.series.some((s) => s.points.length > 0);
   }
 
-  before(async () => {
-    assert.ok(existsSync(WEB_DIST_INDEX), `the UI is built (${WEB_DIST_INDEX}); run npm run build -w @sightline/web`);
-    exporter = await startFakeNodeExporter();
-    writeFileSync(path.join(dir, 'sightline.yaml'), scrapeConfig(exporter.address));
-    server = await startServerProcess(path.join(dir, 'data'), ['--config', path.join(dir, 'sightline.yaml')]);
-    await postOtlpJson(server.ports.http, 'traces', ordersDbSpansRequest(Date.now()));
-    await eventually('CPU busy over scraped series', async () => ((await hostPanelHasData('cpu_busy')) ? true : undefined), SLOW);
-    await eventually('the DB calls of orders', async () => {
-      const now = Date.now();
-      const deps = await apiGet(running(), apmDependenciesResponseSchema, `/apm/services/orders/dependencies?type=db&start=${now - 15 * 60_000}&end=${now}`);
-      return deps.dependencies.length > 0 ? true : undefined;
-    }, SLOW);
-    session = await BrowserSession.launch(`http://127.0.0.1:${server.ports.api}`, 'dashboards');
-    await session.page.setViewportSize({ width: 1440, height: 1400 });
-  });
-
-  after(async () => {
-    await session?.close();
-    await server?.stop();
-    await exporter?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
   it('lists the built-in dashboards', async () => {
     const { page } = browser();
     await page.goto('/services?range=15m');
@@ -96,7 +76,7 @@ describe('Dashboards pages in a browser', { timeout: 300_000 }, () => {
     await rows.first().waitFor();
     assert.equal(await rows.count(), 4);
     // Dashboard (title and description), tags, kind, panels, changed.
-    const cells = async (i: number): Promise<string[]> => (await rows.nth(i).locator('td').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+    const cells = (i: number): Promise<string[]> => cellTexts(rows.nth(i));
     const host = await cells(0);
     assert.match(host[0] ?? '', /^Host \(node_exporter\) CPU, load, memory/);
     assert.deepEqual(host.slice(2), ['built-in', '7', '–']);
@@ -238,7 +218,5 @@ describe('Dashboards pages in a browser', { timeout: 300_000 }, () => {
     assertNoNewProblems();
   });
 
-  it('had no console errors, page errors or HTTP errors in the whole session', () => {
-    assert.deepEqual(browser().problems, []);
-  });
+  itHadNoProblems();
 });

@@ -5,41 +5,21 @@
  * its APM page. Any console error, page error or HTTP error response fails the test.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { BrowserSession, WEB_DIST_INDEX } from '../support/browser-session.ts';
+import { describe, it } from 'node:test';
+import { browserSuite } from '../support/browser-suite.ts';
 import { hostMetricsRequest, hostSpansRequest, postOtlpJson } from '../support/infra-otlp-hosts.ts';
-import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 
 describe('Hosts pages in a browser', { timeout: 300_000 }, () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'sightline-hosts-ui-'));
-  let server: ServerProcess | undefined;
-  let session: BrowserSession | undefined;
-
-  const browser = (): BrowserSession => {
-    assert.ok(session !== undefined, 'browser started');
-    return session;
-  };
-  const assertNoNewProblems = (): void => assert.deepEqual(browser().newProblems(), [], 'no console errors, page errors or HTTP errors');
+  const { browser, assertNoNewProblems, itHadNoProblems } = browserSuite({
+    name: 'hosts',
+    seed: async (server) => {
+      const now = Date.now();
+      await postOtlpJson(server.ports.http, 'metrics', hostMetricsRequest(now));
+      await postOtlpJson(server.ports.http, 'traces', hostSpansRequest(now));
+    },
+    viewport: { width: 1440, height: 1500 },
+  });
   const rowCells = (table: string, name: string): Promise<string[]> => browser().rowCells(table, name, { collapseWhitespace: true });
-
-  before(async () => {
-    assert.ok(existsSync(WEB_DIST_INDEX), `the UI is built (${WEB_DIST_INDEX}); run npm run build -w @sightline/web`);
-    server = await startServerProcess(path.join(dir, 'data'));
-    const now = Date.now();
-    await postOtlpJson(server.ports.http, 'metrics', hostMetricsRequest(now));
-    await postOtlpJson(server.ports.http, 'traces', hostSpansRequest(now));
-    session = await BrowserSession.launch(`http://127.0.0.1:${server.ports.api}`, 'hosts');
-    await session.page.setViewportSize({ width: 1440, height: 1500 });
-  });
-
-  after(async () => {
-    await session?.close();
-    await server?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
 
   it('lists both hosts with CPU, memory, disk, load and network', async () => {
     const { page } = browser();
@@ -85,7 +65,5 @@ describe('Hosts pages in a browser', { timeout: 300_000 }, () => {
     assertNoNewProblems();
   });
 
-  it('had no console errors, page errors or HTTP errors in the whole session', () => {
-    assert.deepEqual(browser().problems, []);
-  });
+  itHadNoProblems();
 });

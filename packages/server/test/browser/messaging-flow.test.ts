@@ -7,52 +7,32 @@
  * error, page error or HTTP error response during the session fails the test.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { ExportResultCode } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
-import { BrowserSession, WEB_DIST_INDEX } from '../support/browser-session.ts';
+import { browserSuite } from '../support/browser-suite.ts';
 import { AUDIT, BILLING, buildMessagingTruth } from '../support/messaging-scenario.ts';
 import { exportSpans } from '../support/otel-spans.ts';
-import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 
 /** Fifteen minutes ago on a whole minute: the scenario's ten minutes lie inside the last hour. */
 const START_S = Math.floor(Date.now() / 60_000) * 60 - 15 * 60;
 const truth = buildMessagingTruth(START_S);
 
 describe('Messaging page in a browser', { timeout: 300_000 }, () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'sightline-messaging-ui-'));
-  let server: ServerProcess | undefined;
-  let session: BrowserSession | undefined;
-
-  const browser = (): BrowserSession => {
-    assert.ok(session !== undefined, 'browser started');
-    return session;
-  };
-  const assertNoNewProblems = (): void => assert.deepEqual(browser().newProblems(), [], 'no console errors, page errors or HTTP errors');
+  const { browser, assertNoNewProblems, itHadNoProblems } = browserSuite({
+    name: 'messaging',
+    seed: async (server) => {
+      const exporter = new OTLPTraceExporter({ url: `http://127.0.0.1:${server.ports.http}/v1/traces` });
+      try {
+        const result = await exportSpans(exporter, truth.spans);
+        if (result.code !== ExportResultCode.SUCCESS) throw new Error(`trace export failed: ${String(result.error)}`);
+      } finally {
+        await exporter.shutdown();
+      }
+    },
+    viewport: { width: 1440, height: 1400 },
+  });
   const rowCells = (table: string, name: string): Promise<string[]> => browser().rowCells(table, name);
-
-  before(async () => {
-    assert.ok(existsSync(WEB_DIST_INDEX), `the UI is built (${WEB_DIST_INDEX}); run npm run build -w @sightline/web`);
-    server = await startServerProcess(path.join(dir, 'data'));
-    const exporter = new OTLPTraceExporter({ url: `http://127.0.0.1:${server.ports.http}/v1/traces` });
-    try {
-      const result = await exportSpans(exporter, truth.spans);
-      if (result.code !== ExportResultCode.SUCCESS) throw new Error(`trace export failed: ${String(result.error)}`);
-    } finally {
-      await exporter.shutdown();
-    }
-    session = await BrowserSession.launch(`http://127.0.0.1:${server.ports.api}`, 'messaging');
-    await session.page.setViewportSize({ width: 1440, height: 1400 });
-  });
-
-  after(async () => {
-    await session?.close();
-    await server?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
 
   it('lists the destinations with their rates and the instrumentation hints', async () => {
     const { page } = browser();
@@ -113,7 +93,5 @@ describe('Messaging page in a browser', { timeout: 300_000 }, () => {
     assertNoNewProblems();
   });
 
-  it('had no console errors, page errors or HTTP errors in the whole session', () => {
-    assert.deepEqual(browser().problems, []);
-  });
+  itHadNoProblems();
 });

@@ -7,46 +7,20 @@
  * Both themes are shot. Any console error, page error or HTTP error response fails the test.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { adminStorageResponseSchema, retentionResponseSchema, type AdminStorageResponse } from '@sightline/contract';
 import { sendOrderScenario } from '../support/browser-telemetry.ts';
-import { BrowserSession, WEB_DIST_INDEX } from '../support/browser-session.ts';
+import { cellTexts } from '../support/browser-session.ts';
+import { browserSuite } from '../support/browser-suite.ts';
 import { eventually } from '../support/eventually.ts';
-import { apiGet, startServerProcess, type ServerProcess } from '../support/server-process.ts';
+import { apiGet } from '../support/server-process.ts';
 
 describe('Settings page in a browser', { timeout: 300_000 }, () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'sightline-settings-ui-'));
-  let server: ServerProcess | undefined;
-  let session: BrowserSession | undefined;
-
-  const browser = (): BrowserSession => {
-    assert.ok(session !== undefined, 'browser started');
-    return session;
-  };
-  const running = (): ServerProcess => {
-    assert.ok(server !== undefined, 'server started');
-    return server;
-  };
-  const assertNoNewProblems = (): void => assert.deepEqual(browser().newProblems(), [], 'no console errors, page errors or HTTP errors');
+  const { browser, running, assertNoNewProblems } = browserSuite({ name: 'settings' });
   const form = () => browser().page.getByRole('form', { name: 'Retention' });
   const row = (signal: string) => form().locator(`tr[data-signal="${signal}"]`);
   const storage = () => browser().page.getByRole('region', { name: 'Storage' });
-  const cells = async (signal: string): Promise<string[]> => (await row(signal).locator('td').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
-
-  before(async () => {
-    assert.ok(existsSync(WEB_DIST_INDEX), `the UI is built (${WEB_DIST_INDEX}); run npm run build -w @sightline/web`);
-    server = await startServerProcess(path.join(dir, 'data'));
-    session = await BrowserSession.launch(`http://127.0.0.1:${server.ports.api}`, 'settings');
-  });
-
-  after(async () => {
-    await session?.close();
-    await server?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const cells = (signal: string): Promise<string[]> => cellTexts(row(signal));
 
   it('opens Settings from the side navigation and shows retention per signal with its source', async () => {
     const { page } = browser();
@@ -97,10 +71,7 @@ describe('Settings page in a browser', { timeout: 300_000 }, () => {
     await page.reload();
     await row('logs').waitFor();
     assert.deepEqual((await cells('logs')).slice(0, 2), ['3 days', 'set here (file: 15)']);
-    await page.getByRole('button', { name: 'Switch to dark theme' }).click();
-    await page.locator('html[data-theme="dark"]').waitFor({ state: 'attached' });
-    await browser().screenshot('retention-dark');
-    await page.getByRole('button', { name: 'Switch to light theme' }).click();
+    await browser().screenshotDark('retention-dark');
     assertNoNewProblems();
   });
   it('shows the storage use: the volume with its watermark state, and tables per signal expanded with the keyboard', async () => {
@@ -179,10 +150,7 @@ describe('Settings page in a browser', { timeout: 300_000 }, () => {
     await page.evaluate("document.querySelector('[data-section=storage]').scrollIntoView({ block: 'start' })");
     await browser().screenshot('storage');
 
-    await page.getByRole('button', { name: 'Switch to dark theme' }).click();
-    await page.locator('html[data-theme="dark"]').waitFor({ state: 'attached' });
-    await browser().screenshot('storage-dark');
-    await page.getByRole('button', { name: 'Switch to light theme' }).click();
+    await browser().screenshotDark('storage-dark');
     assertNoNewProblems();
   });
 });

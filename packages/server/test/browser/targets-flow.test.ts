@@ -5,63 +5,32 @@
  * Any console error, page error or HTTP error response fails the test.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { BrowserSession, WEB_DIST_INDEX } from '../support/browser-session.ts';
-import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
+import { describe, it } from 'node:test';
+import { closedPort } from '../support/alert-receivers/http-recorder.ts';
+import { cellTexts } from '../support/browser-session.ts';
+import { browserSuite } from '../support/browser-suite.ts';
 
 const EXPOSITION = '# HELP demo_requests_total Requests.\n# TYPE demo_requests_total counter\ndemo_requests_total{path="/"} 7\ndemo_up 1\n';
 /** Scrapes every second, so health changes arrive within the page's 10 s refresh and then some. */
 const HEALTH_TIMEOUT_MS = 45_000;
 
-function listen(server: Server): Promise<number> {
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
-}
-
-/** A loopback port nothing listens on (bound, then released). */
-async function closedPort(): Promise<number> {
-  const probe = createServer();
-  const port = await listen(probe);
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
 describe('Targets page in a browser', { timeout: 300_000 }, () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'sightline-targets-ui-'));
   const exporter = createServer((request, response) => {
     if (request.url === '/metrics') response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(EXPOSITION);
     else response.writeHead(404).end();
   });
   let exporterPort = 0;
   let deadPort = 0;
-  let server: ServerProcess | undefined;
-  let session: BrowserSession | undefined;
-
-  const browser = (): BrowserSession => {
-    assert.ok(session !== undefined, 'browser started');
-    return session;
-  };
-  const assertNoNewProblems = (): void => assert.deepEqual(browser().newProblems(), [], 'no console errors, page errors or HTTP errors');
-  const table = () => browser().page.getByRole('table', { name: 'Scrape targets', exact: true });
-  /** The main row (not the error row under it) of the target scraping `url`. */
-  const row = (url: string) =>
-    table().locator('tbody tr:not(.expanded-row)', {
-      has: browser().page.locator('code', { hasText: url }),
-    });
-  const cells = async (url: string): Promise<string[]> => (await row(url).locator('td').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
-  const summary = () => browser().page.locator('.targets-summary');
-
-  before(async () => {
-    assert.ok(existsSync(WEB_DIST_INDEX), `the UI is built (${WEB_DIST_INDEX}); run npm run build -w @sightline/web`);
-    exporterPort = await listen(exporter);
-    deadPort = await closedPort();
-    const config = path.join(dir, 'sightline.yaml');
-    writeFileSync(
-      config,
+  const { browser, assertNoNewProblems, itHadNoProblems } = browserSuite({
+    name: 'targets',
+    prepare: async () => {
+      await new Promise<void>((resolve) => exporter.listen(0, '127.0.0.1', resolve));
+      exporterPort = (exporter.address() as AddressInfo).port;
+      deadPort = await closedPort();
+    },
+    config: () =>
       [
         'prometheus:',
         '  scrape:',
@@ -70,17 +39,16 @@ describe('Targets page in a browser', { timeout: 300_000 }, () => {
         `      - {job_name: app, static_configs: [{targets: ['127.0.0.1:${exporterPort}'], labels: {team: web}}]}`,
         '',
       ].join('\n'),
-    );
-    server = await startServerProcess(path.join(dir, 'data'), ['--config', config]);
-    session = await BrowserSession.launch(`http://127.0.0.1:${server.ports.api}`, 'targets');
+    stop: () => new Promise((resolve) => exporter.close(() => resolve())),
   });
-
-  after(async () => {
-    await session?.close();
-    await server?.stop();
-    await new Promise((resolve) => exporter.close(resolve));
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const table = () => browser().page.getByRole('table', { name: 'Scrape targets', exact: true });
+  /** The main row (not the error row under it) of the target scraping `url`. */
+  const row = (url: string) =>
+    table().locator('tbody tr:not(.expanded-row)', {
+      has: browser().page.locator('code', { hasText: url }),
+    });
+  const cells = (url: string): Promise<string[]> => cellTexts(row(url));
+  const summary = () => browser().page.locator('.targets-summary');
 
   it('lists the configured target as up with its labels, scrape and samples', async () => {
     const { page } = browser();
@@ -133,10 +101,7 @@ describe('Targets page in a browser', { timeout: 300_000 }, () => {
     assert.equal(await table().locator('tr.expanded-row').count(), 1, 'only the down target has an error row');
     await browser().screenshot('runtime-down');
 
-    await page.getByRole('button', { name: 'Switch to dark theme' }).click();
-    await page.locator('html[data-theme="dark"]').waitFor({ state: 'attached' });
-    await browser().screenshot('runtime-down-dark');
-    await page.getByRole('button', { name: 'Switch to light theme' }).click();
+    await browser().screenshotDark('runtime-down-dark');
 
     // Sorting by health puts the down target first.
     await table()
@@ -160,7 +125,5 @@ describe('Targets page in a browser', { timeout: 300_000 }, () => {
     assertNoNewProblems();
   });
 
-  it('had no console errors, page errors or HTTP errors in the whole session', () => {
-    assert.deepEqual(browser().problems, []);
-  });
+  itHadNoProblems();
 });

@@ -5,45 +5,24 @@
  * response during the session fails the test.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { SeverityNumber } from '@opentelemetry/api-logs';
 import { fetchTraceSpans } from '../support/api-client.ts';
-import { BrowserSession, WEB_DIST_INDEX } from '../support/browser-session.ts';
+import { browserSuite } from '../support/browser-suite.ts';
 import { ProtoLogSender, sendBigTrace, sendOrderScenario, type BigTrace, type OrderScenario } from '../support/browser-telemetry.ts';
-import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 
 describe('UI in a browser', { timeout: 300_000 }, () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'sightline-ui-'));
-  let server: ServerProcess | undefined;
-  let session: BrowserSession | undefined;
   let order: OrderScenario;
   let big: BigTrace;
-
-  const browser = (): BrowserSession => {
-    assert.ok(session !== undefined, 'browser started');
-    return session;
-  };
-  /** Fails with the problems the page reported since the last check. */
-  const assertNoNewProblems = (): void => assert.deepEqual(browser().newProblems(), [], 'no console errors, page errors or HTTP errors');
-
-  before(async () => {
-    assert.ok(existsSync(WEB_DIST_INDEX), `the UI is built (${WEB_DIST_INDEX}); run npm run build -w @sightline/web`);
-    server = await startServerProcess(path.join(dir, 'data'));
-    order = await sendOrderScenario(server.ports);
-    big = await sendBigTrace(server.ports);
-    // Acknowledged means stored, but check before the browser relies on it.
-    assert.equal((await fetchTraceSpans(server.ports.api, order.traceId)).length, order.spanCount);
-    assert.equal((await fetchTraceSpans(server.ports.api, big.traceId)).length, big.spanCount);
-    session = await BrowserSession.launch(`http://127.0.0.1:${server.ports.api}`, 'ui');
-  });
-
-  after(async () => {
-    await session?.close();
-    await server?.stop();
-    rmSync(dir, { recursive: true, force: true });
+  const { browser, running, assertNoNewProblems, itHadNoProblems } = browserSuite({
+    name: 'ui',
+    seed: async ({ ports }) => {
+      order = await sendOrderScenario(ports);
+      big = await sendBigTrace(ports);
+      // Acknowledged means stored, but check before the browser relies on it.
+      assert.equal((await fetchTraceSpans(ports.api, order.traceId)).length, order.spanCount);
+      assert.equal((await fetchTraceSpans(ports.api, big.traceId)).length, big.spanCount);
+    },
   });
 
   it('finds the trace by service in /traces and opens it', async () => {
@@ -133,7 +112,7 @@ describe('UI in a browser', { timeout: 300_000 }, () => {
 
   it("shows the Get started page with this server's real OTLP ports filled in", async () => {
     const { page } = browser();
-    const { http, grpc } = server!.ports;
+    const { http, grpc } = running().ports;
     await page.goto('/get-started');
     await page.getByText(`HTTP on port ${http}`).waitFor();
     await page.getByText(`gRPC on port ${grpc}`).waitFor();
@@ -150,7 +129,7 @@ describe('UI in a browser', { timeout: 300_000 }, () => {
     const status = page.getByRole('region', { name: 'Live tail' }).getByRole('status');
     await status.getByText('Live', { exact: true }).waitFor();
     const word = `livetail${order.tag}${Date.now().toString(36)}`;
-    const sender = new ProtoLogSender(assertServer().ports, order.frontend);
+    const sender = new ProtoLogSender(running().ports, order.frontend);
     try {
       await sender.send(`tail line ${word}`, SeverityNumber.ERROR);
     } finally {
@@ -178,12 +157,5 @@ describe('UI in a browser', { timeout: 300_000 }, () => {
     assertNoNewProblems();
   });
 
-  it('had no console errors, page errors or HTTP errors in the whole session', () => {
-    assert.deepEqual(browser().problems, []);
-  });
-
-  function assertServer(): ServerProcess {
-    assert.ok(server !== undefined, 'server started');
-    return server;
-  }
+  itHadNoProblems();
 });

@@ -5,11 +5,16 @@
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results');
 export const WEB_DIST_INDEX = path.join(REPO_ROOT, 'packages/web/dist/index.html');
+
+/** The texts of a table row's cells, trimmed, each run of whitespace as one space. */
+export async function cellTexts(row: Locator): Promise<string[]> {
+  return (await row.locator('td').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
+}
 
 export class BrowserSession {
   /** Everything that went wrong in the page, in order. */
@@ -84,6 +89,15 @@ export class BrowserSession {
     this.shots++;
     const file = path.join(SCREENSHOT_DIR, `${this.screenshotPrefix}-${String(this.shots).padStart(2, '0')}-${name}.png`);
     await this.page.screenshot({ path: file, fullPage: true });
+    return file;
+  }
+
+  /** Switches the page to the dark theme, takes screenshot `name` and switches back to the light one. */
+  async screenshotDark(name: string): Promise<string> {
+    await this.page.getByRole('button', { name: 'Switch to dark theme' }).click();
+    await this.page.locator('html[data-theme="dark"]').waitFor({ state: 'attached' });
+    const file = await this.screenshot(name);
+    await this.page.getByRole('button', { name: 'Switch to light theme' }).click();
     return file;
   }
 
