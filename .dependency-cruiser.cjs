@@ -18,6 +18,8 @@ module.exports = {
     forbid('query-layer', layer('query'), `${src}(receivers|pipeline|api|alerts|selfmon|cli)/`),
     forbid('alerts-layer', layer('alerts'), `${src}(receivers|pipeline|storage|api|selfmon|cli)/`),
     forbid('selfmon-layer', layer('selfmon'), `${src}(receivers|storage|query|api|alerts|cli)/`),
+    // Access control: pure logic and services over the query layer's auth stores.
+    forbid('auth-layer', layer('auth'), `${src}(receivers|pipeline|storage|api|alerts|selfmon|cli|ingest|workers)/`),
     // Built-in dashboards are data: they use contract types only.
     forbid('dashboards-are-data', layer('dashboards'), `${src}(?!dashboards/)`),
     forbid('contract-is-standalone', '^packages/contract/', '^packages/(server|web)/'),

@@ -40,7 +40,7 @@ export async function composeAlerts(config: Config, store: Store, logger: Logger
     const created = await seedBuiltinRules(definitions.rules);
     if (created.length > 0) logger.info('alerts: built-in rules created', { component: 'alerts', rules: created });
   }
-  const publicUrl = (config.alerts.publicUrl ?? `http://${hostname()}:${config.api.port}`).replace(/\/+$/, '');
+  const publicUrl = (config.alerts.publicUrl ?? `${config.api.tls.enabled ? 'https' : 'http'}://${hostname()}:${config.api.port}`).replace(/\/+$/, '');
   const dispatcher = createNotificationDispatcher({ deliveryLog: definitions.deliveries, config: config.alerts.delivery, publicUrl, logger: logger.child({ component: 'notify' }) });
   const series: RuleSeriesSource = { series: (query, range, step) => queryRuleSeries(store, config.query, query, timeRangeOfMs(range), step) };
   const evaluator = new AlertEvaluator({

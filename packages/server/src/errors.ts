@@ -15,6 +15,8 @@ export const ErrorCodes = {
   INGEST_SHUTTING_DOWN: 'INGEST_SHUTTING_DOWN',
   /** Disk usage is above the hard watermark: new ingest is refused (retryable) until space is freed. */
   INGEST_DISK_FULL: 'INGEST_DISK_FULL',
+  /** An OTLP export without a valid ingest key while `otlp.auth.required` is on. HTTP 401 / gRPC UNAUTHENTICATED, not retried. */
+  INGEST_UNAUTHENTICATED: 'INGEST_UNAUTHENTICATED',
   STORE_FAILED: 'STORE_FAILED',
   QUERY_INVALID: 'QUERY_INVALID',
   QUERY_MEMORY_LIMIT: 'QUERY_MEMORY_LIMIT',
@@ -27,6 +29,16 @@ export const ErrorCodes = {
   CONFLICT: 'CONFLICT',
   /** A notification channel (webhook, Slack, e-mail, …) refused or could not be reached. HTTP 502. */
   NOTIFY_FAILED: 'NOTIFY_FAILED',
+  /** No valid credentials (wrong password, unknown/expired session or key, used setup token). HTTP 401. */
+  AUTH_UNAUTHENTICATED: 'AUTH_UNAUTHENTICATED',
+  /** Authenticated, but the role or scope does not allow the action (or a wrong CSRF token). HTTP 403. */
+  AUTH_FORBIDDEN: 'AUTH_FORBIDDEN',
+  /** Too many failed logins for the user or address: locked until `retryAfterSeconds`. HTTP 429. */
+  AUTH_LOCKED: 'AUTH_LOCKED',
+  /** The change would leave no enabled admin. HTTP 409. */
+  AUTH_LAST_ADMIN: 'AUTH_LAST_ADMIN',
+  /** The new password does not meet the policy. HTTP 400. */
+  AUTH_WEAK_PASSWORD: 'AUTH_WEAK_PASSWORD',
   INTERNAL: 'INTERNAL',
 } as const;
 

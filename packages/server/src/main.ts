@@ -5,6 +5,9 @@ import { collectDefaultMetrics, Registry } from 'prom-client';
 import { createApiServer } from './api/api-server.ts';
 import { composeAlerts } from './compose-alerts.ts';
 import type { Config } from './config/schema.ts';
+import type { TlsConfig } from './config/tls-config.ts';
+import { readTlsMaterial, reloadHttpsServer } from './config/tls-material.ts';
+import { reloadTlsListeners, type TlsListener, type TlsReloadOutcome } from './config/tls-reloader.ts';
 import { IngestMetrics } from './pipeline/ingest-metrics.ts';
 import { readEngineStats } from './query/engine/engine-stats.ts';
 import { registerEngineMetrics } from './selfmon/engine-metrics.ts';
@@ -33,6 +36,7 @@ import { SyslogReceiver } from './receivers/syslog/syslog-receiver.ts';
 import { SpanMetricsStage } from './pipeline/span-metrics/span-metrics-stage.ts';
 import { createHttpReceiver } from './receivers/otlp/http-receiver.ts';
 import { startGrpcReceiver } from './receivers/otlp/grpc-receiver.ts';
+import { ingestGateOf } from './receivers/otlp/ingest-auth/ingest-gate.ts';
 import { ChdbStore } from './storage/chdb/chdb-store.ts';
 import { planMemory } from './config/memory-budget.ts';
 import { limitQueryConcurrency } from './storage/query-concurrency.ts';
@@ -49,6 +53,8 @@ export interface RunningServer {
   readonly ports: { readonly grpc: number; readonly http: number; readonly api: number; readonly syslog?: { readonly udp: number; readonly tcp: number } };
   /** The server's JSON-lines logger (stdout, and the logs table with `selfmon.logsToStore`). */
   readonly logger: Logger;
+  /** Re-reads the certificate files of the TLS listeners (on SIGHUP); a listener whose new files are unusable keeps its certificate. */
+  reloadTls(): TlsReloadOutcome;
   close(): Promise<void>;
 }
 
@@ -72,6 +78,9 @@ function retentionOf(config: Config): Retention {
 
 /** The composition root: builds every part from the validated config and wires them together. */
 export async function startServer(config: Config): Promise<RunningServer> {
+  // Certificate files first: a missing or broken one stops the start before the store opens.
+  const tlsOf = (section: string, tls: TlsConfig) => (tls.enabled ? readTlsMaterial(section, tls) : undefined);
+  const tls = { api: tlsOf('api.tls', config.api.tls), http: tlsOf('otlp.http.tls', config.otlp.http.tls), grpc: tlsOf('otlp.grpc.tls', config.otlp.grpc.tls) };
   const registry = new Registry();
   // The shipper into the logs table needs the pipeline: lines logged before it exists go to stdout only.
   const logShipping: { shipper?: StoreLogShipper } = {};
@@ -118,7 +127,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
     new Set(AGGREGATE_INSERT_TABLES.map((table) => table.name)),
     disk.gate,
   );
-  const deps = { sink: pipeline, decoder, metrics };
+  const gate = ingestGateOf(config.otlp.auth);
+  if (config.otlp.auth.required && config.otlp.auth.keys.length === 0) {
+    logger.warn('otlp.auth.required is on but no ingest keys are configured: every OTLP export will be refused', { component: 'otlp' });
+  }
+  const deps = { sink: pipeline, decoder, metrics, ...(gate === undefined ? {} : { gate }) };
   const rows = new RowWriter(pipeline, metrics);
   forgetSeries.push(() => rows.forgetSeries());
   const identity = { instanceId: config.selfmon.instanceId ?? `${hostname()}:${config.api.port}`, hostName: hostname(), version: SERVER_VERSION };
@@ -126,8 +139,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   logShipping.shipper = shipper;
   shipper?.start();
 
-  const http = await createHttpReceiver(deps, config.otlp.http);
-  const grpc = config.otlp.grpc.enabled ? await startGrpcReceiver(deps, config.otlp.grpc) : undefined;
+  const http = await createHttpReceiver(deps, { ...config.otlp.http, tls: tls.http });
+  const grpc = config.otlp.grpc.enabled ? await startGrpcReceiver(deps, { ...config.otlp.grpc, tls: tls.grpc }) : undefined;
   const scrape = new PrometheusScrapeManager({
     config: config.prometheus.scrape,
     sink: rows,
@@ -146,8 +159,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
     apm: config.apm,
     selfMetrics: () => registry.metrics(),
     webRoot: webRootOf(config),
-    serverInfo: () => ({ otlpGrpcPort: grpc?.port ?? 0, otlpHttpPort: portOf(http.server.address()), version: SERVER_VERSION }),
-  });
+    serverInfo: () => ({
+      otlpGrpcPort: grpc?.port ?? 0,
+      otlpHttpPort: portOf(http.server.address()),
+      version: SERVER_VERSION,
+      ingestAuth: { required: config.otlp.auth.required, header: config.otlp.auth.header },
+    }),
+  }, { tls: tls.api });
   if (config.prometheus.remoteWrite.enabled) await registerRemoteWriteRoute(api, { sink: rows, metrics, ...config.prometheus.remoteWrite });
   if (config.otlp.http.enabled) await http.listen({ host: config.otlp.http.host, port: config.otlp.http.port });
   await api.listen({ host: config.api.host, port: config.api.port });
@@ -183,9 +201,20 @@ export async function startServer(config: Config): Promise<RunningServer> {
   await fileLog?.start();
   await alerting.start();
 
+  const tlsListeners: TlsListener[] = [
+    ...(tls.api === undefined ? [] : [{ name: 'api', section: 'api.tls', config: config.api.tls, apply: (material) => reloadHttpsServer(api.server, material) } satisfies TlsListener]),
+    ...(tls.http === undefined || !config.otlp.http.enabled
+      ? []
+      : [{ name: 'otlp.http', section: 'otlp.http.tls', config: config.otlp.http.tls, apply: (material) => reloadHttpsServer(http.server, material) } satisfies TlsListener]),
+    ...(tls.grpc === undefined || grpc === undefined
+      ? []
+      : [{ name: 'otlp.grpc', section: 'otlp.grpc.tls', config: config.otlp.grpc.tls, apply: (material) => grpc.reloadTls(material) } satisfies TlsListener]),
+  ];
+
   let closing: Promise<void> | undefined;
   return {
     logger,
+    reloadTls: () => reloadTlsListeners(tlsListeners, (level, message, fields) => logger[level](message, { component: 'tls', ...fields })),
     ports: { grpc: grpc?.port ?? 0, http: portOf(http.server.address()), api: portOf(api.server.address()), ...(syslogPorts === undefined ? {} : { syslog: syslogPorts }) },
     close() {
       closing ??= (async () => {

@@ -1,6 +1,7 @@
 import { serverInfoResponseSchema } from '@sightline/contract';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ApiDeps } from './api-deps.ts';
+import { httpsServerOptions, type TlsMaterial } from '../config/tls-material.ts';
 import { registerAdminRetentionRoutes, type RetentionRouteDeps } from './admin-retention-routes.ts';
 import { registerAdminBackupRoutes } from './admin-backup-routes.ts';
 import { registerAdminStorageRoutes } from './admin-storage-routes.ts';
@@ -29,8 +30,12 @@ const PROMETHEUS_TEXT = 'text/plain; version=0.0.4; charset=utf-8';
  * The HTTP API (`/api/v1/…`), the server's own metrics, health, and the web UI. Every failure is
  * answered `{ error: { code, message } }` with the status from error-status.ts; none ends the process.
  */
-export function createApiServer(deps: ApiDeps & RetentionRouteDeps): FastifyInstance {
-  const app = Fastify({ logger: deps.logger ?? false });
+export function createApiServer(deps: ApiDeps & RetentionRouteDeps, options: { readonly tls?: TlsMaterial } = {}): FastifyInstance {
+  // An https.Server offers everything callers use of the http one (listen, address, closeIdleConnections).
+  const app =
+    options.tls === undefined
+      ? Fastify({ logger: deps.logger ?? false })
+      : (Fastify({ logger: deps.logger ?? false, https: httpsServerOptions(options.tls) }) as unknown as FastifyInstance);
 
   app.setErrorHandler((error, request, reply) => {
     const { status, body, retryAfterSeconds } = toErrorReply(error);

@@ -4,6 +4,13 @@ import { AppError, ErrorCodes, isAppError, type ErrorCode } from '../errors.ts';
 /** The one table from error code to HTTP status; codes not listed are server faults (500). */
 export const ERROR_STATUS: Readonly<Partial<Record<ErrorCode, number>>> = {
   [ErrorCodes.QUERY_INVALID]: 400,
+  [ErrorCodes.INGEST_UNAUTHENTICATED]: 401,
+  [ErrorCodes.AUTH_WEAK_PASSWORD]: 400,
+  [ErrorCodes.AUTH_UNAUTHENTICATED]: 401,
+  [ErrorCodes.AUTH_FORBIDDEN]: 403,
+  [ErrorCodes.AUTH_LAST_ADMIN]: 409,
+  // Too many failed logins: retry after the lock (Retry-After), as with other refusals under load.
+  [ErrorCodes.AUTH_LOCKED]: 429,
   [ErrorCodes.NOT_FOUND]: 404,
   [ErrorCodes.CONFLICT]: 409,
   [ErrorCodes.QUERY_TOO_MUCH_DATA]: 422,

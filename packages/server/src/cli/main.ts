@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { isAppError } from '../errors.ts';
 import { loadConfig } from '../config/load.ts';
 import type { Config } from '../config/schema.ts';
+import { redactSecrets } from '../config/redact-config.ts';
 import { startServer } from '../main.ts';
 import { runBackup } from './backup.ts';
 import { runRestore } from './restore.ts';
@@ -57,7 +58,7 @@ async function start(config: Config): Promise<void> {
   const server = await startServer(config);
   const { grpc, http, api } = server.ports;
   const log = server.logger;
-  log.info(`sightline: OTLP gRPC on :${grpc}, OTLP HTTP on :${http}, UI and API on http://localhost:${api} (data in ${config.dataDir})`, { grpcPort: grpc, httpPort: http, apiPort: api, dataDir: config.dataDir });
+  log.info(`sightline: OTLP gRPC on :${grpc}, OTLP HTTP on :${http}, UI and API on ${config.api.tls.enabled ? 'https' : 'http'}://localhost:${api} (data in ${config.dataDir})`, { grpcPort: grpc, httpPort: http, apiPort: api, dataDir: config.dataDir });
   if (server.ports.syslog !== undefined) log.info(`sightline: syslog on UDP :${server.ports.syslog.udp} and TCP :${server.ports.syslog.tcp}`);
   let stopping = false;
   const stop = (signal: string): void => {
@@ -74,6 +75,16 @@ async function start(config: Config): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  // SIGHUP re-reads the TLS certificate files (it would otherwise end the process).
+  process.on('SIGHUP', () => {
+    if (stopping) return;
+    const outcome = server.reloadTls();
+    log.info(`sightline: SIGHUP received; TLS certificates reloaded for ${outcome.reloaded.length} listener(s), refused for ${outcome.failed.length}`, {
+      signal: 'SIGHUP',
+      reloaded: outcome.reloaded.map((entry) => entry.listener),
+      failed: outcome.failed.map((entry) => entry.listener),
+    });
+  });
 }
 
 async function run(argv: string[]): Promise<void> {
@@ -89,7 +100,7 @@ async function run(argv: string[]): Promise<void> {
       process.exitCode = await runRestore(rest);
       return;
     case 'check-config':
-      console.log(JSON.stringify(configFromArgs(rest), null, 2));
+      console.log(JSON.stringify(redactSecrets(configFromArgs(rest)), null, 2));
       console.log('configuration is valid');
       return;
     case undefined:

@@ -1,7 +1,9 @@
 import os from 'node:os';
 import { z } from 'zod';
 import { alertsConfigSchema } from '../alerts/alerts-config.ts';
+import { authConfigSchema } from '../auth/auth-config.ts';
 import { fileLogConfigSchema } from '../receivers/filelog/filelog-config.ts';
+import { ingestAuthConfigSchema } from '../receivers/otlp/ingest-auth/ingest-auth-config.ts';
 import { defaultBudgetBytes, planMemory } from './memory-budget.ts';
 import { diskConfigSchema } from '../selfmon/disk/disk-config.ts';
 import { logLevelSchema, selfMonitoringConfigSchema } from '../selfmon/selfmon-config.ts';
@@ -9,6 +11,7 @@ import { hostMetricsConfigSchema } from '../receivers/host/host-metrics-config.t
 import { remoteWriteConfigSchema } from '../receivers/prometheus/remote-write/remote-write-config.ts';
 import { prometheusScrapeConfigSchema } from '../receivers/prometheus/scrape-config.ts';
 import { syslogConfigSchema } from '../receivers/syslog/syslog-config.ts';
+import { apiTlsConfigSchema, otlpTlsConfigSchema } from './tls-config.ts';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
@@ -29,6 +32,8 @@ export const configSchema = z
             host: z.string().default('0.0.0.0'),
             port: port.default(4317),
             maxMessageBytes: bytes.default(16 * MiB),
+            /** TLS and optional client certificates (mTLS); certificate files are re-read on SIGHUP. */
+            tls: otlpTlsConfigSchema.prefault({}),
           })
           .strict()
           .prefault({}),
@@ -43,9 +48,13 @@ export const configSchema = z
             maxDecompressedBytes: bytes.default(64 * MiB),
             /** Origins allowed to send from browsers; empty disables CORS, ['*'] allows any. */
             corsOrigins: z.array(z.string()).default([]),
+            /** TLS and optional client certificates (mTLS); certificate files are re-read on SIGHUP. */
+            tls: otlpTlsConfigSchema.prefault({}),
           })
           .strict()
           .prefault({}),
+        /** Ingest keys for both OTLP receivers (receivers/otlp/ingest-auth). */
+        auth: ingestAuthConfigSchema.prefault({}),
       })
       .strict()
       .prefault({}),
@@ -55,6 +64,8 @@ export const configSchema = z
         port: port.default(8080),
         /** Directory of the built web UI; by default the bundled packages/web/dist. */
         webRoot: z.string().optional(),
+        /** HTTPS for the UI and API; certificate files are re-read on SIGHUP. */
+        tls: apiTlsConfigSchema.prefault({}),
       })
       .strict()
       .prefault({}),
@@ -130,6 +141,8 @@ export const configSchema = z
       .prefault({}),
     /** Alert rules, their evaluation and notification delivery. */
     alerts: alertsConfigSchema.prefault({}),
+    /** Users, sessions, API keys, lockout (off by default until every route enforces it). */
+    auth: authConfigSchema.prefault({}),
     /** Lowest level of the server's own JSON log lines on stdout. */
     logLevel: logLevelSchema,
     /** The server's own metrics written into its store (service `sightline`), for the "Sightline health" dashboard. */

@@ -19,7 +19,16 @@ export type IngestProtocol =
  * refused under load (the sender retries), failed in the store (the sender retries), or rejected
  * as malformed / too large / of an unsupported type (not retried).
  */
-export type RequestOutcome = 'accepted' | 'partial' | 'overloaded' | 'store_failed' | 'malformed' | 'too_large' | 'unsupported';
+export type RequestOutcome =
+  | 'accepted'
+  | 'partial'
+  | 'overloaded'
+  | 'store_failed'
+  | 'malformed'
+  | 'too_large'
+  | 'unsupported'
+  /** Refused for a missing or invalid ingest key (otlp.auth.required). */
+  | 'unauthenticated';
 
 /** The ingest path's own metrics: every request and item is counted by outcome; nothing is dropped unseen. */
 export class IngestMetrics {

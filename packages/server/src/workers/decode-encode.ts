@@ -6,6 +6,7 @@ import { decodeTracesJson } from '../receivers/otlp/decode/json-traces.ts';
 import { decodeLogsProtobuf } from '../receivers/otlp/decode/protobuf-logs.ts';
 import { decodeMetricsProtobuf } from '../receivers/otlp/decode/protobuf-metrics.ts';
 import { decodeTracesProtobuf } from '../receivers/otlp/decode/protobuf-traces.ts';
+import { tagEnvironment } from '../receivers/otlp/ingest-auth/environment-tag.ts';
 import type { OtlpFormat } from '../receivers/otlp/otlp-decoder.ts';
 import type { Decoded, EncodedBatch, SignalName } from '../signals/decoded.ts';
 import { encodeLogs, encodeTraces, type MetricsEncoder } from '../storage/encode/encode-signals.ts';
@@ -18,15 +19,25 @@ export function encodeTracesWithAggregates(decoded: Decoded<'traces'>, options: 
   return { ...batch, spanMetrics: aggregateSpans(decoded.rows, { normalizeSpanNames: options.normalizeSpanNames }) };
 }
 
-/** One OTLP export request body → rows encoded for the store. Pure CPU work; runs in a worker thread. */
-export function decodeAndEncode(signal: SignalName, format: OtlpFormat, body: Uint8Array, metrics: MetricsEncoder, options: DecodeOptions): EncodedBatch {
+/**
+ * One OTLP export request body → rows encoded for the store. Pure CPU work; runs in a worker thread.
+ * `environment` (the sender's ingest-key environment) tags resources that name none, before encoding.
+ */
+export function decodeAndEncode(
+  signal: SignalName,
+  format: OtlpFormat,
+  body: Uint8Array,
+  metrics: MetricsEncoder,
+  options: DecodeOptions,
+  environment?: string,
+): EncodedBatch {
   const json = format === 'json';
   switch (signal) {
     case 'traces':
-      return encodeTracesWithAggregates(json ? decodeTracesJson(body) : decodeTracesProtobuf(body), options);
+      return encodeTracesWithAggregates(tagEnvironment(json ? decodeTracesJson(body) : decodeTracesProtobuf(body), environment), options);
     case 'logs':
-      return encodeLogs(json ? decodeLogsJson(body) : decodeLogsProtobuf(body));
+      return encodeLogs(tagEnvironment(json ? decodeLogsJson(body) : decodeLogsProtobuf(body), environment));
     case 'metrics':
-      return metrics.encode(json ? decodeMetricsJson(body) : decodeMetricsProtobuf(body));
+      return metrics.encode(tagEnvironment(json ? decodeMetricsJson(body) : decodeMetricsProtobuf(body), environment));
   }
 }

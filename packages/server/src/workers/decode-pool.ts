@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { AppError, ErrorCodes, type ErrorCode } from '../errors.ts';
-import type { OtlpDecoder, OtlpFormat } from '../receivers/otlp/otlp-decoder.ts';
+import type { DecodeContext, OtlpDecoder, OtlpFormat } from '../receivers/otlp/otlp-decoder.ts';
 import type { EncodedBatch, SignalName } from '../signals/decoded.ts';
 import { DEFAULT_DECODE_OPTIONS, type DecodeOptions, type FromWorker, type ToWorker } from './worker-protocol.ts';
 
@@ -54,7 +54,7 @@ export class DecodePool implements OtlpDecoder {
     return entry;
   }
 
-  decode(signal: SignalName, format: OtlpFormat, body: Uint8Array): Promise<EncodedBatch> {
+  decode(signal: SignalName, format: OtlpFormat, body: Uint8Array, context?: DecodeContext): Promise<EncodedBatch> {
     let target = this.workers[0] as PoolWorker;
     for (const candidate of this.workers) if (candidate.tasks.size < target.tasks.size) target = candidate;
     const id = this.nextId++;
@@ -62,7 +62,7 @@ export class DecodePool implements OtlpDecoder {
     const owned = new Uint8Array(body);
     return new Promise<EncodedBatch>((resolve, reject) => {
       target.tasks.set(id, { resolve, reject });
-      const task: ToWorker = { type: 'decode', id, signal, format, body: owned };
+      const task: ToWorker = { type: 'decode', id, signal, format, body: owned, environment: context?.environment };
       target.worker.postMessage(task, [owned.buffer]);
     });
   }

@@ -18,7 +18,7 @@ port.on('message', (message: ToWorker) => {
   let reply: FromWorker;
   const transfer: ArrayBuffer[] = [];
   try {
-    const batch = decodeAndEncode(message.signal, message.format, message.body, metrics, options);
+    const batch = decodeAndEncode(message.signal, message.format, message.body, metrics, options, message.environment);
     for (const chunk of batch.chunks) transfer.push(chunk.data.buffer as ArrayBuffer);
     reply = { id: message.id, ok: true, batch };
   } catch (error) {

@@ -15,6 +15,8 @@ export interface DecodeTask {
   readonly signal: SignalName;
   readonly format: OtlpFormat;
   readonly body: Uint8Array;
+  /** The sender's ingest-key environment (receivers/otlp/ingest-auth/environment-tag.ts). */
+  readonly environment?: string | undefined;
 }
 
 /** Sent after a failed metrics insert: series the worker thinks are stored must be written again. */

@@ -39,7 +39,7 @@ export function startServerProcess(dataDir: string, extraArgs: string[] = []): P
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
-      const match = /OTLP gRPC on :(\d+), OTLP HTTP on :(\d+), UI and API on http:\/\/localhost:(\d+)/.exec(stdout);
+      const match = /OTLP gRPC on :(\d+), OTLP HTTP on :(\d+), UI and API on https?:\/\/localhost:(\d+)/.exec(stdout);
       if (match === null) return;
       const pid = child.pid!;
       resolve({

@@ -5,6 +5,7 @@ import { useApi } from '../hooks/use-api.ts';
 import { Link } from '../router/Link.tsx';
 import { useAppLocation, useUpdateParams } from '../router/use-location.ts';
 import { CodeBlock } from './CodeBlock.tsx';
+import { KEY_PLACEHOLDER, otlpHeadersEnvValue } from './ingest-key-snippets.ts';
 import { DEFAULT_OTLP_PORTS, setupGuides, testSpanCommand } from './setup-snippets.ts';
 
 /** `/get-started?lang=…`: zero-code setup per runtime, with this server's address filled in. */
@@ -14,7 +15,12 @@ export function GetStartedPage() {
   const info = useApi('server-info', (signal) => getServerInfo(signal));
   const ports = info.data === undefined ? DEFAULT_OTLP_PORTS : { grpcPort: info.data.otlpGrpcPort, httpPort: info.data.otlpHttpPort };
   const { grpcPort, httpPort } = ports;
-  const endpoints = useMemo(() => ({ host: window.location.hostname || 'localhost', grpcPort, httpPort }), [grpcPort, httpPort]);
+  const keyRequired = info.data?.ingestAuth.required === true;
+  const keyHeader = info.data?.ingestAuth.header ?? 'authorization';
+  const endpoints = useMemo(
+    () => ({ host: window.location.hostname || 'localhost', grpcPort, httpPort, ingestAuth: { required: keyRequired, header: keyHeader } }),
+    [grpcPort, httpPort, keyRequired, keyHeader],
+  );
   const guides = useMemo(() => setupGuides(endpoints), [endpoints]);
   const selectedId = params.get('lang') ?? 'nodejs';
   const guide = guides.find((g) => g.id === selectedId) ?? guides[0];
@@ -33,6 +39,13 @@ export function GetStartedPage() {
           <Link to="/traces">Traces</Link> and <Link to="/logs">Logs</Link> within seconds.
         </p>
         {info.data === undefined && <p className="muted small">Ports shown are the defaults until this server reports its own.</p>}
+        {keyRequired && (
+          <p>
+            This server accepts telemetry only with an <strong>ingest key</strong>: replace <code>{KEY_PLACEHOLDER}</code> below with yours. It travels in the{' '}
+            <code>{keyHeader}</code> header; <code>OTEL_EXPORTER_OTLP_HEADERS</code> takes it as <code>{otlpHeadersEnvValue(endpoints.ingestAuth)}</code>{' '}
+            (the value percent-encoded, so a space is <code>%20</code>).
+          </p>
+        )}
       </section>
       <Tabs
         items={guides.map((g) => ({ key: g.id, label: g.name }))}

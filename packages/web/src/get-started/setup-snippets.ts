@@ -1,10 +1,16 @@
 /** Copy-paste setup for zero-code instrumentation, with this server's host and ports filled in. Pure. */
 
+import { ingestHeaderValue, otlpHeadersEnvValue, type IngestAuthInfo } from './ingest-key-snippets.ts';
+
 export interface Endpoints {
   readonly host: string;
   readonly grpcPort: number;
   readonly httpPort: number;
+  /** When the server requires ingest keys, every snippet sends one (a placeholder to replace). */
+  readonly ingestAuth?: IngestAuthInfo;
 }
+
+const needsKey = (e: Endpoints): e is Endpoints & { ingestAuth: IngestAuthInfo } => e.ingestAuth?.required === true;
 
 export const DEFAULT_OTLP_PORTS = { grpcPort: 4317, httpPort: 4318 } as const;
 
@@ -33,6 +39,7 @@ function commonEnv(e: Endpoints, service: string): string {
     `export OTEL_EXPORTER_OTLP_ENDPOINT=http://${urlHost(e.host)}:${e.httpPort}`,
     'export OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf',
     'export OTEL_TRACES_EXPORTER=otlp OTEL_METRICS_EXPORTER=otlp OTEL_LOGS_EXPORTER=otlp',
+    ...(needsKey(e) ? [`export OTEL_EXPORTER_OTLP_HEADERS="${otlpHeadersEnvValue(e.ingestAuth)}"`] : []),
   ].join('\n');
 }
 
@@ -120,6 +127,7 @@ function dotnetGuide(e: Endpoints): SetupGuide {
           `Register-OpenTelemetryForCurrentSession -OTelServiceName "my-dotnet-service"`,
           `$env:OTEL_EXPORTER_OTLP_ENDPOINT = "http://${urlHost(e.host)}:${e.httpPort}"`,
           '$env:OTEL_EXPORTER_OTLP_PROTOCOL = "http/protobuf"',
+          ...(needsKey(e) ? [`$env:OTEL_EXPORTER_OTLP_HEADERS = "${otlpHeadersEnvValue(e.ingestAuth)}"`] : []),
           '.\\MyApp.exe',
         ].join('\n'),
       },
@@ -186,6 +194,7 @@ function collectorGuide(e: Endpoints): SetupGuide {
     'exporters:',
     '  otlp:',
     `    endpoint: ${urlHost(e.host)}:${e.grpcPort}`,
+    ...(needsKey(e) ? ['    headers:', `      ${e.ingestAuth.header}: "${ingestHeaderValue(e.ingestAuth)}"`] : []),
     '    tls:',
     '      insecure: true',
     '',
@@ -244,7 +253,8 @@ export function testSpanCommand(e: Endpoints, nowMs: number): string {
       },
     ],
   });
-  return `curl -sS http://${urlHost(e.host)}:${e.httpPort}/v1/traces \\\n  -H 'content-type: application/json' \\\n  -d '${body}'`;
+  const key = needsKey(e) ? `  -H '${e.ingestAuth.header}: ${ingestHeaderValue(e.ingestAuth)}' \\\n` : '';
+  return `curl -sS http://${urlHost(e.host)}:${e.httpPort}/v1/traces \\\n  -H 'content-type: application/json' \\\n${key}  -d '${body}'`;
 }
 
 export function setupGuides(e: Endpoints): readonly SetupGuide[] {

@@ -2,12 +2,17 @@ import { AppError, ErrorCodes, isAppError } from '../../errors.ts';
 import type { IngestMetrics, IngestProtocol, RequestOutcome } from '../../pipeline/ingest-metrics.ts';
 import type { IngestSink } from '../../pipeline/sink.ts';
 import type { SignalName } from '../../signals/decoded.ts';
+import type { CredentialValue } from './ingest-auth/ingest-credential.ts';
+import type { IngestGate } from './ingest-auth/ingest-gate.ts';
+import type { IngestIdentity } from './ingest-auth/ingest-key-verifier.ts';
 import type { OtlpDecoder, OtlpFormat } from './otlp-decoder.ts';
 
 export interface ExportDeps {
   readonly sink: IngestSink;
   readonly decoder: OtlpDecoder;
   readonly metrics: IngestMetrics;
+  /** Ingest-key check (otlp.auth); absent: every export is accepted untagged. */
+  readonly gate?: IngestGate;
 }
 
 export interface ExportOutcome {
@@ -27,6 +32,8 @@ function outcomeOf(error: AppError): RequestOutcome {
       return 'too_large';
     case ErrorCodes.OTLP_UNSUPPORTED_MEDIA_TYPE:
       return 'unsupported';
+    case ErrorCodes.INGEST_UNAUTHENTICATED:
+      return 'unauthenticated';
     default:
       return 'store_failed';
   }
@@ -35,6 +42,21 @@ function outcomeOf(error: AppError): RequestOutcome {
 /** Counts a request that failed before reaching `exportRequest` (size, media type, compression). */
 export function countFailure(deps: ExportDeps, signal: SignalName, protocol: IngestProtocol, error: AppError): void {
   deps.metrics.countRequest(signal, protocol, outcomeOf(error));
+}
+
+/**
+ * The ingest-key check, before anything else of the request is read. `credential` is the value of
+ * the configured header (HTTP) or metadata key (gRPC). Throws AppError INGEST_UNAUTHENTICATED
+ * (counted as `unauthenticated`) when a key is required and missing or wrong.
+ */
+export function authenticateExport(deps: ExportDeps, signal: SignalName, protocol: IngestProtocol, credential: CredentialValue): IngestIdentity | undefined {
+  if (deps.gate === undefined) return undefined;
+  try {
+    return deps.gate.check(credential);
+  } catch (error) {
+    if (isAppError(error)) countFailure(deps, signal, protocol, error);
+    throw error;
+  }
 }
 
 /**
@@ -47,12 +69,15 @@ export async function exportRequest(
   protocol: IngestProtocol,
   format: OtlpFormat,
   body: Uint8Array,
+  identity?: IngestIdentity,
 ): Promise<ExportOutcome> {
   try {
     const admission = deps.sink.admit(body.byteLength);
     let batch;
     try {
-      batch = await deps.decoder.decode(signal, format, body);
+      batch = await (identity?.environment === undefined
+        ? deps.decoder.decode(signal, format, body)
+        : deps.decoder.decode(signal, format, body, { environment: identity.environment }));
     } catch (error) {
       admission.release();
       throw error;

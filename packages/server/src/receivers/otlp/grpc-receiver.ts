@@ -9,15 +9,20 @@ import {
 } from '@grpc/grpc-js';
 import { AppError, ErrorCodes, isAppError } from '../../errors.ts';
 import type { SignalName } from '../../signals/decoded.ts';
-import { exportRequest, type ExportDeps } from './export-handler.ts';
+import { authenticateExport, exportRequest, type ExportDeps } from './export-handler.ts';
+import type { IngestIdentity } from './ingest-auth/ingest-key-verifier.ts';
 import { encodeExportResponse } from './response/export-response.ts';
 import { encodeRpcStatus } from './response/rpc-status.ts';
 import { transportStatus } from './status-map.ts';
+import type { TlsMaterial } from '../../config/tls-material.ts';
+import { reloadableServerCredentials } from './grpc-tls-credentials.ts';
 
 export interface GrpcReceiverOptions {
   readonly host: string;
   readonly port: number;
   readonly maxMessageBytes: number;
+  /** TLS (and client certificates) of the listener; plaintext without. */
+  readonly tls?: TlsMaterial;
 }
 
 const identity = (buffer: Buffer): Buffer => buffer;
@@ -55,6 +60,8 @@ function errorResponse(error: AppError): { code: number; details: string; metada
 
 export interface GrpcReceiver {
   readonly port: number;
+  /** New certificate files for new connections (TLS listeners only; open connections keep theirs). */
+  reloadTls(material: TlsMaterial): void;
   close(): Promise<void>;
 }
 
@@ -67,7 +74,14 @@ export async function startGrpcReceiver(deps: ExportDeps, options: GrpcReceiverO
   for (const { signal, definition } of SERVICES) {
     const implementation: UntypedServiceImplementation = {
       Export: (call: ServerUnaryCall<Buffer, Buffer>, callback: sendUnaryData<Buffer>) => {
-        exportRequest(deps, signal, 'grpc', 'protobuf', call.request).then(
+        let sender: IngestIdentity | undefined;
+        try {
+          sender = deps.gate === undefined ? undefined : authenticateExport(deps, signal, 'grpc', call.metadata.get(deps.gate.header));
+        } catch (error) {
+          callback(errorResponse(isAppError(error) ? error : new AppError(ErrorCodes.INTERNAL, 'internal error', { cause: error })), null);
+          return;
+        }
+        exportRequest(deps, signal, 'grpc', 'protobuf', call.request, sender).then(
           (outcome) => callback(null, Buffer.from(encodeExportResponse(signal, outcome.rejected, outcome.rejectionMessage))),
           (error: unknown) => {
             const appError = isAppError(error) ? error : new AppError(ErrorCodes.INTERNAL, 'internal error', { cause: error });
@@ -78,14 +92,19 @@ export async function startGrpcReceiver(deps: ExportDeps, options: GrpcReceiverO
     };
     server.addService(definition, implementation);
   }
+  const tls = options.tls === undefined ? undefined : reloadableServerCredentials(options.tls);
   const port = await new Promise<number>((resolve, reject) => {
-    server.bindAsync(`${options.host}:${options.port}`, ServerCredentials.createInsecure(), (error, bound) => {
+    server.bindAsync(`${options.host}:${options.port}`, tls?.credentials ?? ServerCredentials.createInsecure(), (error, bound) => {
       if (error === null) resolve(bound);
       else reject(error);
     });
   });
   return {
     port,
+    reloadTls: (material) => {
+      if (tls === undefined) throw new Error('the OTLP/gRPC listener was started without TLS');
+      tls.update(material);
+    },
     close: () =>
       new Promise<void>((resolve) => {
         const force = setTimeout(() => server.forceShutdown(), 10_000);

@@ -5,16 +5,20 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { AppError, ErrorCodes, isAppError } from '../../errors.ts';
 import type { IngestProtocol } from '../../pipeline/ingest-metrics.ts';
 import type { SignalName } from '../../signals/decoded.ts';
-import { countFailure, exportRequest, type ExportDeps } from './export-handler.ts';
+import { authenticateExport, countFailure, exportRequest, type ExportDeps } from './export-handler.ts';
+import type { IngestIdentity } from './ingest-auth/ingest-key-verifier.ts';
 import type { OtlpFormat } from './otlp-decoder.ts';
 import { encodeExportResponse, exportResponseJson } from './response/export-response.ts';
 import { encodeRpcStatus, rpcStatusJson } from './response/rpc-status.ts';
 import { transportStatus } from './status-map.ts';
+import { httpsServerOptions, type TlsMaterial } from '../../config/tls-material.ts';
 
 export interface HttpReceiverOptions {
   readonly maxBodyBytes: number;
   readonly maxDecompressedBytes: number;
   readonly corsOrigins: readonly string[];
+  /** HTTPS (and client certificates) of the listener; plain HTTP without. */
+  readonly tls?: TlsMaterial;
 }
 
 const gunzipAsync = promisify(gunzip);
@@ -68,7 +72,11 @@ function asAppError(error: { statusCode?: number; message: string }): AppError {
 
 /** OTLP/HTTP: POST /v1/traces, /v1/logs, /v1/metrics with protobuf or JSON bodies, optionally gzip. */
 export async function createHttpReceiver(deps: ExportDeps, options: HttpReceiverOptions): Promise<FastifyInstance> {
-  const app = Fastify({ bodyLimit: options.maxBodyBytes, logger: false });
+  // An https.Server offers everything callers use of the http one (listen, address, closeIdleConnections).
+  const app =
+    options.tls === undefined
+      ? Fastify({ bodyLimit: options.maxBodyBytes, logger: false })
+      : (Fastify({ bodyLimit: options.maxBodyBytes, logger: false, https: httpsServerOptions(options.tls) }) as unknown as FastifyInstance);
   if (options.corsOrigins.length > 0) {
     await app.register(cors, {
       origin: options.corsOrigins.includes('*') ? true : [...options.corsOrigins],
@@ -85,8 +93,22 @@ export async function createHttpReceiver(deps: ExportDeps, options: HttpReceiver
     return sendError(reply, format, appError);
   });
 
+  // Who sent each request (ingest key), settled in onRequest: before the body is read.
+  const senders = new WeakMap<FastifyRequest, IngestIdentity>();
   for (const [path, signal] of Object.entries(SIGNAL_PATHS)) {
-    app.post(path, async (request: FastifyRequest, reply: FastifyReply) => {
+    const onRequest = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+      if (deps.gate === undefined) return;
+      const format = formatOf(request.headers['content-type']);
+      try {
+        const identity = authenticateExport(deps, signal, protocolOf(format), request.headers[deps.gate.header]);
+        if (identity !== undefined) senders.set(request, identity);
+      } catch (error) {
+        if (!isAppError(error)) throw error;
+        void reply.header('www-authenticate', 'Bearer');
+        await sendError(reply, format, error);
+      }
+    };
+    app.post(path, { onRequest }, async (request: FastifyRequest, reply: FastifyReply) => {
       const format = formatOf(request.headers['content-type']);
       const protocol = protocolOf(format);
       let body: Buffer;
@@ -105,7 +127,7 @@ export async function createHttpReceiver(deps: ExportDeps, options: HttpReceiver
         return sendError(reply, format, appError);
       }
       try {
-        const outcome = await exportRequest(deps, signal, protocol, format, body);
+        const outcome = await exportRequest(deps, signal, protocol, format, body, senders.get(request));
         reply.code(200);
         if (format === 'protobuf') {
           return reply.type('application/x-protobuf').send(Buffer.from(encodeExportResponse(signal, outcome.rejected, outcome.rejectionMessage)));

@@ -21,6 +21,8 @@ const TABLE: Readonly<Record<string, TransportStatus>> = {
   [ErrorCodes.OTLP_DECODE_FAILED]: { http: 400, grpc: GrpcStatus.INVALID_ARGUMENT, retryable: false },
   [ErrorCodes.OTLP_PAYLOAD_TOO_LARGE]: { http: 413, grpc: GrpcStatus.RESOURCE_EXHAUSTED, retryable: false },
   [ErrorCodes.OTLP_UNSUPPORTED_MEDIA_TYPE]: { http: 415, grpc: GrpcStatus.UNIMPLEMENTED, retryable: false },
+  // Not retryable: OTLP exporters retry only 429/502/503/504 and the transient gRPC codes.
+  [ErrorCodes.INGEST_UNAUTHENTICATED]: { http: 401, grpc: GrpcStatus.UNAUTHENTICATED, retryable: false },
   [ErrorCodes.INGEST_OVERLOADED]: { http: 429, grpc: GrpcStatus.RESOURCE_EXHAUSTED, retryable: true },
   [ErrorCodes.INGEST_SHUTTING_DOWN]: { http: 503, grpc: GrpcStatus.UNAVAILABLE, retryable: true },
   [ErrorCodes.INGEST_STORE_FAILED]: { http: 503, grpc: GrpcStatus.UNAVAILABLE, retryable: true },

@@ -3,6 +3,7 @@ import { sql, trustedSql } from '../sql.ts';
 import { createTableSql, createViewSql } from './ddl.ts';
 import type { Retention } from './retention.ts';
 import { ALERT_TABLES } from './alert-tables.ts';
+import { AUTH_TABLES, AUTH_TTL_STATEMENTS } from './auth-tables.ts';
 import { dashboardsTable } from './dashboards-table.ts';
 import { schemaMigrationsTable } from './meta-tables.ts';
 import { OVERFLOW_MINUTES_BACKFILL, overflowMinutesTable, overflowMinutesView } from './apm-overflow-table.ts';
@@ -74,6 +75,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 6,
     name: 'alerts: rules, channels, silences, instance states, transitions, deliveries',
     statements: (retention) => ALERT_TABLES.map((table) => createTableSql(table, retention)),
+  },
+  {
+    version: 7,
+    name: 'auth: users, sessions, API keys, activity, audit log',
+    statements: (retention) => [...AUTH_TABLES.map((table) => createTableSql(table, retention)), ...AUTH_TTL_STATEMENTS],
   },
 ];
 

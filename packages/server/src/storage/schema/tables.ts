@@ -18,6 +18,7 @@ import {
 } from './apm-tables.ts';
 import { overflowMinutesTable, overflowMinutesView } from './apm-overflow-table.ts';
 import { ALERT_TABLES } from './alert-tables.ts';
+import { AUTH_TABLES } from './auth-tables.ts';
 import { dashboardsTable } from './dashboards-table.ts';
 import { logsTable } from './logs-table.ts';
 import { schemaMigrationsTable, settingsTable } from './meta-tables.ts';
@@ -61,6 +62,7 @@ export const ALL_TABLES: readonly TableDef<never>[] = [
   overflowMinutesTable,
   dashboardsTable,
   ...ALERT_TABLES,
+  ...AUTH_TABLES,
 ];
 
 export const ALL_VIEWS: readonly MaterializedViewDef[] = [traceIndexView, ...APM_VIEWS, overflowMinutesView];
