@@ -134,3 +134,63 @@ export const auditQuerySchema = z
   })
   .strict();
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+/** `POST /api/v1/auth/setup`: the one-time token from the log creates the first admin. */
+export const setupRequestSchema = z
+  .object({ token: z.string().max(256), username: usernameSchema.optional(), password: z.string().max(1024) })
+  .strict();
+export type SetupRequest = z.infer<typeof setupRequestSchema>;
+
+/** `GET /api/v1/auth/status` (public): whether the UI shows a login or setup form. */
+export const authStatusResponseSchema = z.object({ enabled: z.boolean(), setupRequired: z.boolean(), localLogin: z.boolean() });
+export type AuthStatusResponse = z.infer<typeof authStatusResponseSchema>;
+
+/** Login and setup: the user and the CSRF token for cookie-authenticated writes (`x-csrf-token`). */
+export const loginResponseSchema = z.object({ user: userSchema, csrfToken: z.string() });
+export type LoginResponse = z.infer<typeof loginResponseSchema>;
+
+export const principalSchema = z.object({
+  kind: z.enum(['user', 'api_key']),
+  id: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  scope: accessScopeSchema,
+});
+export type PrincipalInfo = z.infer<typeof principalSchema>;
+
+/** `GET /api/v1/auth/me`; `csrfToken` is null for API keys (they need none). */
+export const meResponseSchema = z.object({ principal: principalSchema, csrfToken: z.string().nullable() });
+export type MeResponse = z.infer<typeof meResponseSchema>;
+
+/** `POST /api/v1/auth/password` (own password). */
+export const ownPasswordChangeSchema = z.object({ oldPassword: z.string().max(1024), newPassword: z.string().max(1024) }).strict();
+export type OwnPasswordChange = z.infer<typeof ownPasswordChangeSchema>;
+
+/** `POST /api/v1/admin/users/:id/password` (admin reset). */
+export const passwordResetSchema = z.object({ newPassword: z.string().max(1024) }).strict();
+export type PasswordReset = z.infer<typeof passwordResetSchema>;
+
+export const userListResponseSchema = z.object({ users: z.array(userSchema) });
+export type UserListResponse = z.infer<typeof userListResponseSchema>;
+
+export const apiKeyListResponseSchema = z.object({ keys: z.array(apiKeySchema) });
+export type ApiKeyListResponse = z.infer<typeof apiKeyListResponseSchema>;
+
+export const auditFormats = ['json', 'csv', 'jsonl'] as const;
+
+/** `GET /api/v1/admin/audit?start&end[&actor][&action][&limit][&format]`: unix ms; defaults: the last 24 hours, 100 entries, json. */
+export const auditRequestSchema = z
+  .object({
+    start: z.coerce.number().int().nonnegative().optional(),
+    end: z.coerce.number().int().positive().optional(),
+    actor: z.string().max(256).optional(),
+    action: z.string().max(128).optional(),
+    limit: z.coerce.number().int().positive().max(10_000).default(100),
+    format: z.enum(auditFormats).default('json'),
+  })
+  .strict();
+export type AuditRequest = z.infer<typeof auditRequestSchema>;
+
+/** The JSON answer of the audit route, newest first. */
+export const auditListResponseSchema = z.object({ entries: z.array(auditEntrySchema) });
+export type AuditListResponse = z.infer<typeof auditListResponseSchema>;

@@ -3,6 +3,8 @@ import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { createApiServer } from './api/api-server.ts';
+import { createApiAuth } from './api/auth/create-api-auth.ts';
+import { ADMIN_PASSWORD_ENV } from './auth/auth-config.ts';
 import { composeAlerts } from './compose-alerts.ts';
 import type { Config } from './config/schema.ts';
 import type { TlsConfig } from './config/tls-config.ts';
@@ -149,7 +151,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
     onError: (message, error) => logger.warn(message, { component: 'scrape', error }),
   });
   const alerting = await composeAlerts(config, store, logger);
+  const auth = config.auth.enabled ? createApiAuth(store, config.auth, { tls: config.api.tls.enabled }) : undefined;
+  const firstStart = await auth?.services.firstStart.ensureAdmin({ adminPassword: process.env[ADMIN_PASSWORD_ENV] });
   const api = createApiServer({
+    ...(auth === undefined ? {} : { auth }),
     alerts: alerting.control,
     retention: retentionOf(config),
     scrapeTargets: scrape,
@@ -169,6 +174,16 @@ export async function startServer(config: Config): Promise<RunningServer> {
   if (config.prometheus.remoteWrite.enabled) await registerRemoteWriteRoute(api, { sink: rows, metrics, ...config.prometheus.remoteWrite });
   if (config.otlp.http.enabled) await http.listen({ host: config.otlp.http.host, port: config.otlp.http.port });
   await api.listen({ host: config.api.host, port: config.api.port });
+  if (firstStart?.status === 'setup_required') {
+    const url = `${config.api.tls.enabled ? 'https' : 'http'}://localhost:${portOf(api.server.address())}/setup`;
+    logger.warn(`no user exists yet: create the first admin at ${url} with the setup token ${firstStart.setupToken} (or start with ${ADMIN_PASSWORD_ENV} set)`, {
+      component: 'auth',
+      setupToken: firstStart.setupToken,
+      url,
+    });
+  } else if (firstStart?.status === 'created') {
+    logger.info(`created the first admin "${firstStart.username}" with the password from ${ADMIN_PASSWORD_ENV}`, { component: 'auth' });
+  }
   const hostMetrics = new HostMetricsReceiver(config.hostMetrics, {
     sink: rows,
     discardedPoints: hostMetricsDiscardedCounter(registry),

@@ -10,6 +10,7 @@ import type {
   StorageDiskStatus,
 } from '@sightline/contract';
 import type { ApmConfig, QueryConfig } from '../config/schema.ts';
+import type { ApiAuth } from './auth/auth-hook.ts';
 import type { Store } from '../storage/store.ts';
 
 export interface ApiDeps {
@@ -32,6 +33,8 @@ export interface ApiDeps {
   readonly disk?: { status(): StorageDiskStatus };
   /** The alerting module (evaluator, notifiers, silences); without it the `/api/v1/alerts` routes are not served. */
   readonly alerts?: AlertsControl;
+  /** Access control (config `auth.enabled`); without it nothing is enforced, as before. */
+  readonly auth?: ApiAuth;
 }
 
 /** What the alert routes need from the alerting module (main.ts passes the evaluator's and notifiers' functions). */

@@ -4,6 +4,8 @@ import type { ApiDeps } from './api-deps.ts';
 import { httpsServerOptions, type TlsMaterial } from '../config/tls-material.ts';
 import { registerAdminRetentionRoutes, type RetentionRouteDeps } from './admin-retention-routes.ts';
 import { registerAdminBackupRoutes } from './admin-backup-routes.ts';
+import { registerApiAuth } from './auth/register-api-auth.ts';
+import { collectRoutes } from './auth/route-collector.ts';
 import { registerAdminStorageRoutes } from './admin-storage-routes.ts';
 import { registerApmDependencyRoutes } from './apm-dependency-routes.ts';
 import { registerApmServiceRoutes } from './apm-service-routes.ts';
@@ -48,6 +50,9 @@ export function createApiServer(deps: ApiDeps & RetentionRouteDeps, options: { r
     return reply.status(status).send(body);
   });
 
+  collectRoutes(app);
+  // Before every route: the auth hook and security headers apply to all of them.
+  registerApiAuth(app, deps.auth);
   app.get('/healthz', () => ({ status: 'ok' }));
   app.get('/api/v1/server-info', () => serverInfoResponseSchema.parse(deps.serverInfo?.() ?? { otlpGrpcPort: 4317, otlpHttpPort: 4318, version: 'unknown' }));
   app.get('/metrics', async (_request, reply) => reply.type(PROMETHEUS_TEXT).send(await deps.selfMetrics()));

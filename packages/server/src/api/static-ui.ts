@@ -1,6 +1,7 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { inlineScriptHashes, uiContentSecurityPolicy } from './auth/security-headers.ts';
 import { notFoundError } from './error-status.ts';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -52,6 +53,8 @@ async function resolveFile(root: string, urlPath: string): Promise<string | unde
 
 async function sendFile(reply: FastifyReply, file: string, cacheControl: string): Promise<FastifyReply> {
   const body = await readFile(file);
+  // Pages get the UI's policy; the inline base-path script is allowed by its hash.
+  if (path.extname(file).toLowerCase() === '.html') void reply.header('content-security-policy', uiContentSecurityPolicy(inlineScriptHashes(body.toString('utf8'))));
   return reply
     .header('cache-control', cacheControl)
     .type(CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream')
@@ -69,7 +72,7 @@ function acceptsHtml(accept: string | undefined): boolean {
  */
 export function registerStaticUi(app: FastifyInstance, webRoot: string | undefined): void {
   if (webRoot === undefined) {
-    app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(PLACEHOLDER_PAGE));
+    app.get('/', async (_request, reply) => reply.header('content-security-policy', uiContentSecurityPolicy([])).type('text/html; charset=utf-8').send(PLACEHOLDER_PAGE));
     return;
   }
   let root: Promise<string> | undefined;

@@ -11,6 +11,8 @@ export const authConfigSchema = z
   .object({
     /** Require authentication on the UI and API (everything but /healthz, /readyz and OTLP). */
     enabled: z.boolean().default(false),
+    /** With auth enabled, `/metrics` also needs a principal (e.g. an API key as Bearer); off: Prometheus scrapes it freely. */
+    metricsRequireKey: z.boolean().default(false),
     session: z
       .object({
         /** A session unused this long ends. */

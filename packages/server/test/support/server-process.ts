@@ -25,11 +25,11 @@ function statusBytes(pid: number, field: string): number {
 }
 
 /** Starts `sightline start` as its own process on free ports and waits until it listens. */
-export function startServerProcess(dataDir: string, extraArgs: string[] = []): Promise<ServerProcess> {
+export function startServerProcess(dataDir: string, extraArgs: string[] = [], options: { readonly env?: Readonly<Record<string, string>> } = {}): Promise<ServerProcess> {
   const child = spawn(
     process.execPath,
     [BIN, 'start', '--data-dir', dataDir, '--grpc-port', '0', '--http-port', '0', '--api-port', '0', '--set', 'api.host=127.0.0.1', ...extraArgs],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    { stdio: ['ignore', 'pipe', 'pipe'], ...(options.env === undefined ? {} : { env: { ...process.env, ...options.env } }) },
   );
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {

@@ -18,6 +18,54 @@ export interface RequestOptions {
 }
 
 let baseOverride: string | undefined;
+/** The session's CSRF token (from sign-in or `auth/me`), sent with every write while known. */
+let csrfToken: string | undefined;
+/** Called when an API request answers 401 (the session ended): the app goes to its sign-in page. */
+let onUnauthenticated: (() => void) | undefined;
+const retryAfter = new WeakMap<ApiError, number>();
+
+export function setCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+
+export function setUnauthenticatedHandler(handler: (() => void) | undefined): void {
+  onUnauthenticated = handler;
+}
+
+/** The seconds a 429 answer asked to wait (its Retry-After header), if it said. */
+export function retryAfterSecondsOf(error: unknown): number | undefined {
+  return error instanceof ApiError ? retryAfter.get(error) : undefined;
+}
+
+/** The auth endpoints answer 401 for a wrong password or no session: the caller handles those. */
+const isAuthPath = (path: string): boolean => path.replace(/^\//, '').startsWith('api/v1/auth/');
+
+/** While held, requests other than the auth endpoints wait (until the app knows whether it may ask). */
+let hold: { readonly promise: Promise<void>; readonly release: () => void } | undefined;
+
+export function holdRequests(): void {
+  if (hold !== undefined) return;
+  let release = (): void => undefined;
+  const promise = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  hold = { promise, release };
+}
+
+export function releaseRequests(): void {
+  hold?.release();
+  hold = undefined;
+}
+
+function whenReleased(signal: AbortSignal | undefined): Promise<void> {
+  const current = hold;
+  if (current === undefined) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted === true) return reject(signal.reason as Error);
+    signal?.addEventListener('abort', () => reject(signal.reason as Error), { once: true });
+    void current.promise.then(resolve);
+  });
+}
 
 /** For scripts outside a browser: the server's base URL (e.g. `http://127.0.0.1:8080/`). */
 export function setApiBase(base: string | undefined): void {
@@ -40,6 +88,13 @@ function summarizeIssues(error: z.ZodError): string {
 }
 
 async function readError(response: Response): Promise<ApiError> {
+  const error = await errorOf(response);
+  const wait = Number(response.headers.get('retry-after') ?? '');
+  if (response.headers.has('retry-after') && Number.isFinite(wait) && wait >= 0) retryAfter.set(error, wait);
+  return error;
+}
+
+async function errorOf(response: Response): Promise<ApiError> {
   const text = await response.text().catch(() => '');
   try {
     const parsed = errorResponseSchema.safeParse(JSON.parse(text));
@@ -53,12 +108,17 @@ async function readError(response: Response): Promise<ApiError> {
 
 /** Sends the request; a response that is not 2xx becomes an ApiError. */
 async function send(path: string, options: RequestOptions): Promise<Response> {
+  if (!isAuthPath(path)) await whenReleased(options.signal);
   const url = apiUrl(path, options.query);
+  const method = options.method ?? (options.body === undefined ? 'GET' : 'POST');
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken !== undefined) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
     response = await fetch(url, {
-      method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
-      headers: options.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      method,
+      headers,
       body: options.body === undefined ? null : JSON.stringify(options.body),
       signal: options.signal ?? null,
     });
@@ -66,7 +126,10 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
     if (isAbortError(error)) throw error;
     throw new ApiError('NETWORK', `Could not reach the Sightline server (${error instanceof Error ? error.message : String(error)}).`, 0);
   }
-  if (!response.ok) throw await readError(response);
+  if (!response.ok) {
+    if (response.status === 401 && !isAuthPath(path)) onUnauthenticated?.();
+    throw await readError(response);
+  }
   return response;
 }
 

@@ -4,6 +4,12 @@ import { ChannelsPage } from '../alerts/channels/ChannelsPage.tsx';
 import { HistoryPage } from '../alerts/HistoryPage.tsx';
 import { RulePage } from '../alerts/RulePage.tsx';
 import { SilencesPage } from '../alerts/silences/SilencesPage.tsx';
+import { ApiKeysPage } from '../auth/ApiKeysPage.tsx';
+import { AuditPage } from '../auth/AuditPage.tsx';
+import { AuthProvider } from '../auth/auth-context.tsx';
+import { AuthGate } from '../auth/AuthGate.tsx';
+import { SettingsSection } from '../auth/SettingsSection.tsx';
+import { UsersPage } from '../auth/UsersPage.tsx';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { DashboardPage } from '../dashboards/DashboardPage.tsx';
 import { DashboardsPage } from '../dashboards/DashboardsPage.tsx';
@@ -50,11 +56,28 @@ const TITLES: Readonly<Record<Route['name'], string>> = {
   'alert-silences': 'Alerts',
   'get-started': 'Get started',
   settings: 'Settings',
+  'settings-users': 'Settings',
+  'settings-api-keys': 'Settings',
+  'settings-audit': 'Settings',
+  login: 'Sign in',
+  setup: 'Set up',
   'not-found': 'Not found',
 };
 
 /** Pages without the time range picker: nothing on them depends on a range. */
-const NO_TIME_RANGE: ReadonlySet<Route['name']> = new Set(['get-started', 'trace', 'not-found', 'targets', 'settings', 'alert-channels', 'alert-silences']);
+const NO_TIME_RANGE: ReadonlySet<Route['name']> = new Set([
+  'get-started',
+  'trace',
+  'not-found',
+  'targets',
+  'settings',
+  'alert-channels',
+  'alert-silences',
+  'settings-users',
+  'settings-api-keys',
+  'login',
+  'setup',
+]);
 
 function RouteView({ route }: { readonly route: Route }) {
   switch (route.name) {
@@ -83,7 +106,32 @@ function RouteView({ route }: { readonly route: Route }) {
     case 'targets':
       return <TargetsPage />;
     case 'settings':
-      return <SettingsPage />;
+      return (
+        <SettingsSection current={route.name}>
+          <SettingsPage />
+        </SettingsSection>
+      );
+    case 'settings-users':
+      return (
+        <SettingsSection current={route.name}>
+          <UsersPage />
+        </SettingsSection>
+      );
+    case 'settings-api-keys':
+      return (
+        <SettingsSection current={route.name}>
+          <ApiKeysPage />
+        </SettingsSection>
+      );
+    case 'settings-audit':
+      return (
+        <SettingsSection current={route.name}>
+          <AuditPage />
+        </SettingsSection>
+      );
+    case 'login':
+    case 'setup':
+      return null; // the gate shows these pages, or moves on from them
     case 'dashboards':
       return <DashboardsPage />;
     case 'dashboard':
@@ -130,25 +178,26 @@ export function App() {
   const route = matchRoute(path);
   return (
     <ThemeProvider>
-      <TimeRangeProvider>
-        <div className="app">
-          <a className="skip-link" href="#main">
-            Skip to content
-          </a>
-          <SideNav current={route.name} />
-          <div className="main-column">
-            <TopBar
-              title={TITLES[route.name]}
-              showTime={!NO_TIME_RANGE.has(route.name)}
-            />
-            <main id="main" tabIndex={-1}>
-              <ErrorBoundary resetKey={path}>
-                <RouteView route={route} />
-              </ErrorBoundary>
-            </main>
-          </div>
-        </div>
-      </TimeRangeProvider>
+      <AuthProvider>
+        <AuthGate>
+          <TimeRangeProvider>
+            <div className="app">
+              <a className="skip-link" href="#main">
+                Skip to content
+              </a>
+              <SideNav current={route.name} />
+              <div className="main-column">
+                <TopBar title={TITLES[route.name]} showTime={!NO_TIME_RANGE.has(route.name)} />
+                <main id="main" tabIndex={-1}>
+                  <ErrorBoundary resetKey={path}>
+                    <RouteView route={route} />
+                  </ErrorBoundary>
+                </main>
+              </div>
+            </div>
+          </TimeRangeProvider>
+        </AuthGate>
+      </AuthProvider>
     </ThemeProvider>
   );
 }

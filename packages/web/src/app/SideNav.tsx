@@ -1,5 +1,6 @@
 import { FiringBadge } from '../alerts/FiringBadge.tsx';
 import { apmPath } from '../apm/apm-links.ts';
+import { useAuth } from '../auth/auth-context.tsx';
 import { Link } from '../router/Link.tsx';
 import { pathWithGlobals, type RouteName } from '../router/routes.ts';
 import { useAppLocation } from '../router/use-location.ts';
@@ -12,6 +13,8 @@ const ITEMS: readonly {
   readonly apm?: boolean;
   /** Shows how many alerts fire now. */
   readonly firing?: boolean;
+  /** Only offered to admins (or when access control is off). */
+  readonly admin?: boolean;
 }[] = [
   { path: '/services', label: 'Services', routes: ['services', 'service'], apm: true },
   { path: '/service-map', label: 'Service map', routes: ['service-map'], apm: true },
@@ -25,11 +28,12 @@ const ITEMS: readonly {
   { path: '/targets', label: 'Targets', routes: ['targets'] },
   { path: '/metrics', label: 'Metrics', routes: ['metrics'], soon: true },
   { path: '/get-started', label: 'Get started', routes: ['get-started'] },
-  { path: '/settings', label: 'Settings', routes: ['settings'] },
+  { path: '/settings', label: 'Settings', routes: ['settings', 'settings-users', 'settings-api-keys', 'settings-audit'], admin: true },
 ];
 
 export function SideNav({ current }: { readonly current: RouteName }) {
   const { params } = useAppLocation();
+  const { isAdmin } = useAuth();
   return (
     <nav className="side-nav" aria-label="Main">
       <Link to={pathWithGlobals('/traces', params)} className="brand">
@@ -39,7 +43,7 @@ export function SideNav({ current }: { readonly current: RouteName }) {
         Sightline
       </Link>
       <ul>
-        {ITEMS.map((item) => {
+        {ITEMS.filter((item) => isAdmin || item.admin !== true).map((item) => {
           const active = item.routes.includes(current);
           return (
             <li key={item.path}>

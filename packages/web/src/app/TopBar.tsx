@@ -1,3 +1,4 @@
+import { UserMenu } from '../auth/UserMenu.tsx';
 import { RefreshControls } from './RefreshControls.tsx';
 import { ThemeToggle } from './ThemeToggle.tsx';
 import { TimeRangePicker } from './TimeRangePicker.tsx';
@@ -10,6 +11,7 @@ export function TopBar({ title, showTime }: { readonly title: string; readonly s
         {showTime && <TimeRangePicker />}
         {showTime && <RefreshControls />}
         <ThemeToggle />
+        <UserMenu />
       </div>
     </header>
   );

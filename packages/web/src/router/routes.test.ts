@@ -23,6 +23,11 @@ describe('matchRoute', () => {
     assert.deepEqual(matchRoute('/dashboards/builtin-host'), { name: 'dashboard', id: 'builtin-host' });
     assert.deepEqual(matchRoute('/get-started'), { name: 'get-started' });
     assert.deepEqual(matchRoute('/settings'), { name: 'settings' });
+    assert.deepEqual(matchRoute('/settings/users'), { name: 'settings-users' });
+    assert.deepEqual(matchRoute('/settings/api-keys'), { name: 'settings-api-keys' });
+    assert.deepEqual(matchRoute('/settings/audit/'), { name: 'settings-audit' });
+    assert.deepEqual(matchRoute('/login'), { name: 'login' });
+    assert.deepEqual(matchRoute('/setup'), { name: 'setup' });
   });
 
   it('matches the alerts pages', () => {
@@ -48,6 +53,9 @@ describe('matchRoute', () => {
     assert.deepEqual(matchRoute('/exceptions/x'), { name: 'not-found', path: '/exceptions/x' });
     assert.deepEqual(matchRoute('/targets/x'), { name: 'not-found', path: '/targets/x' });
     assert.deepEqual(matchRoute('/settings/x'), { name: 'not-found', path: '/settings/x' });
+    assert.deepEqual(matchRoute('/settings/constructor'), { name: 'not-found', path: '/settings/constructor' });
+    assert.deepEqual(matchRoute('/settings/users/x'), { name: 'not-found', path: '/settings/users/x' });
+    assert.deepEqual(matchRoute('/login/x'), { name: 'not-found', path: '/login/x' });
     assert.deepEqual(matchRoute('/dashboards/a/b'), { name: 'not-found', path: '/dashboards/a/b' });
   });
 });

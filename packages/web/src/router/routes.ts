@@ -17,6 +17,11 @@ export type Route =
   | { readonly name: 'dashboard'; readonly id: string }
   | { readonly name: 'get-started' }
   | { readonly name: 'settings' }
+  | { readonly name: 'settings-users' }
+  | { readonly name: 'settings-api-keys' }
+  | { readonly name: 'settings-audit' }
+  | { readonly name: 'login' }
+  | { readonly name: 'setup' }
   | { readonly name: 'alerts' }
   /** `id` null: a new rule (`/alerts/rules/new`). */
   | { readonly name: 'alert-rule'; readonly id: string | null }
@@ -42,6 +47,8 @@ export const TOP_LEVEL_SEGMENTS = [
   'alerts',
   'get-started',
   'settings',
+  'login',
+  'setup',
 ] as const;
 type TopLevel = (typeof TOP_LEVEL_SEGMENTS)[number];
 const isTopLevel = (segment: string): segment is TopLevel => (TOP_LEVEL_SEGMENTS as readonly string[]).includes(segment);
@@ -58,6 +65,12 @@ const ALERT_PAGES: Readonly<Record<string, Route>> = {
   history: { name: 'alert-history' },
   channels: { name: 'alert-channels' },
   silences: { name: 'alert-silences' },
+};
+
+const SETTINGS_PAGES: Readonly<Record<string, Route>> = {
+  users: { name: 'settings-users' },
+  'api-keys': { name: 'settings-api-keys' },
+  audit: { name: 'settings-audit' },
 };
 
 /** Below `/alerts`: the list, `rules/new`, `rules/<id>`, `history`, `channels`, `silences`. */
@@ -84,6 +97,8 @@ export function matchRoute(path: string): Route {
   if (first === 'services') return second === undefined ? { name: 'services' } : { name: 'service', service: decodeSegment(second) };
   if (first === 'hosts') return second === undefined ? { name: 'hosts' } : { name: 'host', host: decodeSegment(second) };
   if (first === 'dashboards') return second === undefined ? { name: 'dashboards' } : { name: 'dashboard', id: decodeSegment(second) };
+  if (first === 'settings' && second !== undefined)
+    return (Object.hasOwn(SETTINGS_PAGES, second) ? SETTINGS_PAGES[second] : undefined) ?? { name: 'not-found', path };
   if (second !== undefined) return { name: 'not-found', path };
   if (isTopLevel(first) && first !== 'traces' && first !== 'services') return { name: first };
   return { name: 'not-found', path };
