@@ -14,32 +14,9 @@ PACKAGES=(
 # Init scripts the packages above may start; the tests run their own instances on free ports instead.
 SERVICES=(prometheus-node-exporter prometheus-postgres-exporter prometheus-mysqld-exporter postgresql mariadb)
 
-missing=()
-for pkg in "${PACKAGES[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q '^install ok installed$'; then
-    missing+=("$pkg")
-  fi
-done
-
-if [ "${#missing[@]}" -gt 0 ]; then
-  echo "exporters-setup: installing ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  # Forbid postinst scripts from starting services (invoke-rc.d honours policy-rc.d exit code 101),
-  # unless the machine already has a policy of its own.
-  own_policy=0
-  if [ ! -e /usr/sbin/policy-rc.d ]; then
-    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d
-    chmod 755 /usr/sbin/policy-rc.d
-    own_policy=1
-    trap 'rm -f /usr/sbin/policy-rc.d' EXIT
-  fi
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" > /dev/null
-  if [ "$own_policy" -eq 1 ]; then
-    rm -f /usr/sbin/policy-rc.d
-    trap - EXIT
-  fi
-fi
+# shellcheck source=apt-install-missing.sh
+source "$(dirname "$0")/apt-install-missing.sh"
+install_missing exporters-setup "${PACKAGES[@]}"
 
 # Belt and braces: if a service manager did start something anyway, stop and disable it so that the
 # default ports (9100, 9187, 9104, 5432, 3306) stay free.
