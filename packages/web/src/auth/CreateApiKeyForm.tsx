@@ -1,3 +1,4 @@
+import { TextField } from '../alerts/FormField.tsx';
 import { useId, useState, type FormEvent } from 'react';
 import type { ApiKeyCreated, Role } from '@sightline/contract';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
@@ -38,30 +39,20 @@ export function CreateApiKeyForm({ onCreated }: { readonly onCreated: (created: 
     );
   };
 
-  const text = (name: 'name' | 'services' | 'environments', label: string, placeholder: string, wide = false) => {
-    const problem = problems[name];
-    return (
-      <div className={wide ? 'field field-wide' : 'field'}>
-        <label htmlFor={`${id}-${name}`}>{label}</label>
-        <input
-          id={`${id}-${name}`}
-          name={name}
-          value={input[name]}
-          placeholder={placeholder}
-          autoComplete="off"
-          spellCheck={false}
-          aria-invalid={problem === undefined ? undefined : true}
-          aria-describedby={problem === undefined ? undefined : `${id}-${name}-problem`}
-          onChange={(event) => setInput({ ...input, [name]: event.target.value })}
-        />
-        {problem !== undefined && (
-          <span id={`${id}-${name}-problem`} className="field-problem">
-            {problem}
-          </span>
-        )}
-      </div>
-    );
-  };
+  const text = (name: 'name' | 'services' | 'environments', label: string, placeholder: string, wide = false) => (
+    <TextField
+      id={`${id}-${name}`}
+      label={label}
+      problem={problems[name]}
+      {...(wide ? { className: 'field-wide' } : {})}
+      name={name}
+      value={input[name]}
+      placeholder={placeholder}
+      autoComplete="off"
+      spellCheck={false}
+      onChange={(value) => setInput({ ...input, [name]: value })}
+    />
+  );
 
   return (
     <form className="panel auth-admin-form" aria-labelledby={`${id}-title`} onSubmit={submit} noValidate>

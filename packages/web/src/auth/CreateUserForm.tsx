@@ -1,3 +1,4 @@
+import { TextField } from '../alerts/FormField.tsx';
 import { useId, useState, type FormEvent } from 'react';
 import type { Role, User } from '@sightline/contract';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
@@ -38,31 +39,21 @@ export function CreateUserForm({ onCreated }: { readonly onCreated: (user: User)
     );
   };
 
-  const field = (name: Exclude<UserFormField, 'role'>, label: string, extra: { type?: string; placeholder?: string; wide?: boolean } = {}) => {
-    const problem = problems[name];
-    return (
-      <div className={extra.wide === true ? 'field field-wide' : 'field'}>
-        <label htmlFor={`${id}-${name}`}>{label}</label>
-        <input
-          id={`${id}-${name}`}
-          name={name}
-          type={extra.type ?? 'text'}
-          value={input[name]}
-          placeholder={extra.placeholder}
-          autoComplete={extra.type === 'password' ? 'new-password' : 'off'}
-          spellCheck={false}
-          aria-invalid={problem === undefined ? undefined : true}
-          aria-describedby={problem === undefined ? undefined : `${id}-${name}-problem`}
-          onChange={(event) => setInput({ ...input, [name]: event.target.value })}
-        />
-        {problem !== undefined && (
-          <span id={`${id}-${name}-problem`} className="field-problem">
-            {problem}
-          </span>
-        )}
-      </div>
-    );
-  };
+  const field = (name: Exclude<UserFormField, 'role'>, label: string, extra: { type?: string; placeholder?: string; wide?: boolean } = {}) => (
+    <TextField
+      id={`${id}-${name}`}
+      label={label}
+      problem={problems[name]}
+      {...(extra.wide === true ? { className: 'field-wide' } : {})}
+      name={name}
+      type={extra.type ?? 'text'}
+      value={input[name]}
+      placeholder={extra.placeholder}
+      autoComplete={extra.type === 'password' ? 'new-password' : 'off'}
+      spellCheck={false}
+      onChange={(value) => setInput({ ...input, [name]: value })}
+    />
+  );
 
   return (
     <form className="panel auth-admin-form" aria-labelledby={`${id}-title`} onSubmit={submit} noValidate>
